@@ -102,7 +102,7 @@ def prior_score(candidate: Candidate) -> float:
     if candidate.exact:
         score += 0.5
     if place.feature_code == "PPLC":
-        score += 0.5
+        score += 1.5  # capitals stand for governments in news ("Washington said")
     return score
 
 

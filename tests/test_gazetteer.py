@@ -28,7 +28,7 @@ RIGHT_FIRST = {
     "Panjgur": ("Panjgur", "populated", "PK", 26.97, 64.09),
     "Islamabad": ("Islamabad", "populated", "PK", 33.72, 73.04),
     "Quetta": ("Quetta", "populated", "PK", 30.19, 67.01),
-    "Balochistan": ("Balochistan", "adm1", "PK", 28.9, 67.0),
+    "Balochistan": ("Balochistan", "adm1", "PK", 28.5, 65.5),
     "Sistan and Baluchestan": ("Sīstān va Balūchestān", "adm1", "IR", 28.0, 60.9),
     "Baluchestan": ("Sīstān va Balūchestān", "adm1", "IR", 28.0, 60.9),
     "Kurdistan Region": ("Iqlīm Kūrdistān", "adm1", "IQ", 36.2, 44.3),

@@ -1,0 +1,553 @@
+"""Casualty figures, weapons and the ACLED sub-event signal of one sentence.
+
+Words only, no model. A casualty figure is read only where a casualty word governs it:
+as subject ("Two people were killed", "nearly 100 dead"; an aside such as ", among them
+four children," is skipped), as object ("killed at least 13 people", "the death of two
+children"; with no number each person noun joined by "and" counts one, so "killing a
+businessman and his daughter" is 2), or as a toll ("the death toll rose to 27", which
+replaces the other killed figures). Ages ("6-year-old", "aged between 28 and 35") and years
+are never counts. "No casualties reported", "no one was hurt" set ``none_reported`` and
+leave the figures ``None``: absence of a figure, not zero.
+
+A figure is value/low/high: "13" 13/13/13; "at least 13", "13 or more" 13/13/None;
+"over 24", "more than 24" 25/25/None; "nearly 100", "almost" 100/90/100; "about 100",
+"some" 100/90/110; "up to 10" 10/None/10; "fewer than 10" 9/None/9; "three or four" 3/3/4;
+"a dozen" 12/12/12; "dozens", "scores", "hundreds", "thousands" 24, 40, 200, 2000 as value
+and low, high None; "several", "many" no figure (the phrase is kept). Figures of one kind
+in a sentence are added up; a vague part leaves the sum open (high None).
+
+:func:`find_weapons` maps weapon words to :data:`WEAPONS`; a generic "missiles" is dropped
+when the sentence names a kind (ballistic, cruise), to which "the missiles" refers back.
+:func:`event_type_hint` gives the first ACLED sub-event type that applies: "Suicide bomb";
+"Remote explosive/landmine/IED"; "Air/drone strike" if aircraft are named or drones
+outnumber missile, rocket and artillery words; "Shelling/artillery/missile attack" for
+those (so "missiles and drones" is a missile attack); "Armed clash"; "Attack" (gunmen, an
+attack on a police station, checkpoint or convoy).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from text_to_num import text2num
+
+__all__ = [
+    "SUB_EVENT_TYPES", "WEAPONS", "Casualties", "event_type_hint", "find_casualties",
+    "find_weapons",
+]  # fmt: skip
+
+logger = logging.getLogger(__name__)
+
+WEAPONS = (
+    "missiles", "ballistic missiles", "cruise missiles", "drones", "loitering munitions",
+    "rockets", "artillery", "mortars", "bombs", "aircraft", "suicide bomb", "car bomb",
+    "IED", "landmines", "small arms",
+)  # fmt: skip
+"""Every label :func:`find_weapons` can return.
+
+Airstrikes, warplanes, jets, helicopters are "aircraft"; UAVs, kamikaze and Shahed drones
+"drones"; roadside bombs, explosive devices "IED"; car and truck bombs "car bomb"; suicide
+bombings, bombers and vests "suicide bomb"; gunmen, gunfire, "opened fire" "small arms".
+"Bombing" alone names no weapon: it may be aerial or a suicide attack.
+"""
+
+SUB_EVENT_TYPES = (
+    "Air/drone strike", "Shelling/artillery/missile attack", "Suicide bomb",
+    "Remote explosive/landmine/IED", "Armed clash", "Attack",
+)  # fmt: skip
+"""Every ACLED sub-event type :func:`event_type_hint` can return."""
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Casualty figures read from one sentence; ``None`` where the sentence gives none.
+
+    ``killed``/``injured`` is the best single figure, ``*_low``/``*_high`` the range it
+    stands for (see the module docstring). ``phrases`` are the fragments of the sentence
+    the figures came from, vague ones ("several others wounded") included.
+    """
+
+    killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    phrases: tuple[str, ...] = ()
+    none_reported: bool = False
+
+
+_Triple = tuple[int | None, int | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A count over tokens ``start:end``; ``kind`` num/det/vague, or killed/injured/toll."""
+
+    kind: str
+    value: int | None
+    low: int | None
+    high: int | None
+    start: int
+    end: int
+
+
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\w)|\w+(?:['’]\w+)*|[^\s\w]")
+_DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NUMBER_WORDS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred thousand million"
+)
+_AGE_UNITS = _words("year years month months week weeks day days")
+_RANGE_WORDS = _words("and to - – or")
+_MODIFIERS = tuple(
+    (tuple(words.split()), kind)
+    for kind, group in (
+        ("at_least", "no fewer than|no less than|a minimum of|at least"),
+        ("more", "more than|in excess of|upwards of|over"),
+        ("nearly", "nearly|almost|close to|just under"),
+        ("about", "an estimated|estimated|about|around|approximately|roughly|some"),
+        ("up_to", "as many as|up to|at most"),
+        ("less", "fewer than|less than|under"),
+    )
+    for words in group.split("|")
+)
+_PHRASE_COUNTS = {  # words: (count, exact); an inexact count is a lower bound
+    tuple(words.split()): (n, exact)
+    for words, n, exact in (
+        ("a dozen", 12, True), ("half a dozen", 6, True), ("several dozen", 24, False),
+        ("several hundred", 200, False), ("several thousand", 2000, False), ("tens", 20, False),
+        ("dozens", 24, False), ("scores", 40, False), ("hundreds", 200, False),
+        ("thousands", 2000, False),
+    )
+}  # fmt: skip
+_SCALES = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+_VAGUE = _words("several many numerous multiple countless some few")
+_DETS = _words("the his her their its our this that these those")
+_KILL_AFTER = _words("killed dead died dies deaths fatalities perished slain massacred martyred")
+_AFTER = _KILL_AFTER | _words("injured wounded hurt injuries")
+_KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered")
+_BEFORE = _KILL_BEFORE | _words("injure injures injured injuring wound wounded wounding hurt")
+_NEEDS_OF = _words("death deaths killings")
+_AUX = _words(
+    "were was are is have has had been be being reportedly also all later allegedly reported said"
+    " believed feared confirmed to both critically seriously severely slightly lightly fatally"
+    " badly mortally gravely subsequently then shot"
+)
+_ASIDE = _words("among including of most mostly many all both mainly some them")
+_NP_STOP = (
+    _AFTER | _BEFORE | _AUX | _DETS | _ASIDE
+    | _words("and or but while when after before as in on at from by with during near to for into"
+             " inside across against who which whom a an aged")
+)  # fmt: skip
+_PERSON_SG = _words(
+    "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"
+    " officer policeman guard militant fighter civilian member businessman businesswoman daughter"
+    " son wife husband mother father brother sister relative resident villager farmer shepherd"
+    " worker employee journalist doctor nurse medic paramedic patient refugee pilgrim commander"
+    " leader official driver passenger victim individual citizen national tourist contractor"
+    " worshipper protester demonstrator mourner pupil insurgent rebel attacker assailant"
+    " terrorist jihadist combatant sibling recruit cadet staffer"
+)
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return {"child": "children", "wife": "wives", "person": "people"}.get(noun, noun + "s")
+
+
+_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _words("persons troops personnel others them")
+_NOT_PERSON = _words(
+    "headquarters quarters centers centres containers towers borders numbers orders papers"
+    " barriers layers waters offers matters letters powers corners chambers shelters"
+)
+_NONE_RE = re.compile(
+    r"\bno\s+(?:immediate\s+|other\s+|further\s+|reported\s+)?(?:reports?\s+of\s+)?"
+    r"(?:casualties|injuries|deaths|fatalities|victims|loss\s+of\s+life)"
+    r"(?:\s+(?:were\s+|was\s+)?reported)?"
+    r"|\b(?:no\s*one|nobody)\s+(?:\w+\s+){0,3}?(?:killed|hurt|injured|wounded|harmed|dead)\b"
+    r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
+    re.IGNORECASE,
+)
+_TOLL_SKIP = _words(
+    "has have had rose risen climbed reached jumped increased stood stands now is was to at of"
+    " hit went up further already"
+)
+
+_WEAPON_TABLE = r"""
+suicide bomb: suicide[- ](?:bomb(?:s|ings?|ers?)?|vests?|attacks?|attackers?)
+car bomb: car[- ]bomb(?:s|ings?)?|truck bombs?|VBIEDs?
+IED: IEDs?|roadside bombs?|(?:improvised )?explosive devices?|remote[- ]controlled bombs?
+landmines: land ?mines?|anti-(?:personnel|tank) mines?
+ballistic missiles: ballistic missiles?
+cruise missiles: cruise missiles?
+missiles: missiles?
+loitering munitions: loitering munitions?
+drones: (?:(?:kamikaze|suicide|attack|armed|Shahed(?:-\d+)?) )?drones?|UAVs?|Shaheds?
+drones: unmanned aerial vehicles?
+rockets: rockets?(?![- ]propelled)|Katyushas?
+mortars: mortars?(?: shells| rounds| bombs)?
+artillery: artillery|shelling|shelled|shells|howitzers?
+aircraft: (?:war|fighter )?planes?|(?:fighter )?jets?|aircraft|air[- ]?strikes?|air raids?
+aircraft: helicopters?|gunships?|aerial bombardments?
+bombs: (?:(?:barrel|glide|cluster|guided|aerial)[- ])?bombs?
+small arms: gunm[ae]n|open(?:ed|ing)? fire|gunfire|small[- ]arms|rifles?|machine ?guns?
+small arms: firearms|shot dead|shootings?
+"""
+_WEAPONS_RE = [  # label, pattern; on overlap the earliest, then longest, match wins
+    (label, re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)", re.IGNORECASE))
+    for label, pattern in (line.split(": ", 1) for line in _WEAPON_TABLE.strip().splitlines())
+]
+_AIR = frozenset({"drones", "loitering munitions"})
+_GROUND = frozenset({"rockets", "artillery", "mortars"} | {w for w in WEAPONS if "missile" in w})
+_SET_OFF_RE = re.compile(r"\b(?:exploded|detonated|went off|planted)\b", re.IGNORECASE)
+_DROPPED_RE = re.compile(r"\b(?:dropped|air-dropped|barrel|glide|aerial)\b", re.IGNORECASE)
+_CLASH_RE = re.compile(
+    r"\b(?:clash(?:es|ed)?|fire ?fights?|gun ?battles?|exchanged? (?:of )?fire|fighting between)\b",
+    re.IGNORECASE,
+)
+_ATTACK_ON_RE = re.compile(
+    r"\b(?:attack(?:s|ed)?|stormed|raid(?:ed)?)\b(?:\W+\w+){0,6}?\W+"
+    r"(?:police (?:station|post|headquarters)|checkpoints?|check posts?|border posts?"
+    r"|convoys?|patrols?)\b",
+    re.IGNORECASE,
+)
+
+
+def _w(toks: list[str], i: int) -> str:
+    return toks[i].lower().replace("’", "'") if 0 <= i < len(toks) else ""
+
+
+def _number(toks: list[str], i: int) -> tuple[int, int] | None:
+    """The whole number written at token ``i`` in digits or words, and the index after."""
+    word = _w(toks, i)
+    if _DIGITS_RE.fullmatch(word):
+        return int(word.replace(",", "")), i + 1
+    if word not in _NUMBER_WORDS or _w(toks, i - 1) in ("no", "any", "every"):
+        return None
+    run = [(word, i + 1)]
+    while True:
+        j = run[-1][1]
+        k = j + 1 if _w(toks, j) in ("-", "and") else j
+        if _w(toks, k) not in _NUMBER_WORDS:
+            break
+        run.append((_w(toks, k), k + 1))
+    for n in range(len(run), 0, -1):
+        try:
+            return int(text2num(" ".join(w for w, _ in run[:n]), "en")), run[n - 1][1]
+        except ValueError:
+            continue
+    return None
+
+
+def _age_end(toks: list[str], i: int) -> int | None:
+    """End of an age written at ``i`` ("6-year-old", "aged 28 to 35"), else ``None``."""
+    if _w(toks, i) == "aged":
+        j = i + 2 if _w(toks, i + 1) in ("between", "from") else i + 1
+        first = _number(toks, j)
+        if first is None:
+            return None
+        second = _number(toks, first[1] + 1) if _w(toks, first[1]) in _RANGE_WORDS else None
+        return second[1] if second else first[1]
+    num = _number(toks, i)
+    if num is None:
+        return None
+    j = num[1] + (_w(toks, num[1]) == "-")
+    if _w(toks, j) not in _AGE_UNITS:
+        return None
+    j += 1 + (_w(toks, j + 1) == "-")
+    return j + 1 if _w(toks, j) in ("old", "olds") else None
+
+
+def _scale(mod: str | None, n: int) -> _Triple:
+    """Value, low and high of ``n`` after a modifier such as "at least" or "nearly"."""
+    return {
+        None: (n, n, n), "at_least": (n, n, None), "more": (n + 1, n + 1, None),
+        "nearly": (n, n * 9 // 10, n), "about": (n, n * 9 // 10, -(-n * 11 // 10)),
+        "up_to": (n, None, n), "less": (n - 1, None, n - 1),
+    }[mod]  # fmt: skip
+
+
+def _at(toks: list[str], j: int, words: tuple[str, ...]) -> bool:
+    return all(_w(toks, j + k) == word for k, word in enumerate(words))
+
+
+def _quantity(toks: list[str], i: int) -> _Count | None:
+    """A count starting at token ``i`` (number, collective, vague word or determiner)."""
+    j, mod = i, None
+    for words, kind in _MODIFIERS:
+        if _at(toks, j, words):
+            j, mod = j + len(words), kind
+            break
+    word = _w(toks, j)
+    if word in _DETS and _number(toks, j + 1) and _age_end(toks, j + 1) is None:
+        j, word = j + 1, _w(toks, j + 1)  # "the two children"
+    if word == "between" and (a := _number(toks, j + 1)) and _w(toks, a[1]) in ("and", "to"):
+        b = _number(toks, a[1] + 1)
+        if b and b[0] > a[0]:
+            return _Count("num", a[0], a[0], b[0], i, b[1])
+    num = _number(toks, j)
+    if num is not None and _age_end(toks, j) is None:
+        n, k = num
+        if len(word) == 4 and 1800 <= n <= 2099 and _person(toks, k) == "thing":
+            return None  # a year
+        if _w(toks, k) == "dozen":
+            n, k = n * 12, k + 1
+        other = _number(toks, k + 1) if _w(toks, k) in _RANGE_WORDS - {"and"} else None
+        if other and other[0] > n and _age_end(toks, k + 1) is None:
+            return _Count("num", n, n, other[0], i, other[1])  # "three or four", "3-4"
+        if _at(toks, k, ("or", "more")):
+            mod, k = "at_least", k + 2
+        return _Count("num", *_scale(mod, n), i, k)
+    for words, (count, exact) in _PHRASE_COUNTS.items():
+        if _at(toks, j, words):
+            k, times = j + len(words), 1
+            if not exact and _w(toks, k) == "of" and _w(toks, k + 1) in _SCALES:
+                k, times = k + 2, _SCALES[_w(toks, k + 1)]  # "tens of thousands"
+            n = count * times
+            return _Count("num", *(_scale(mod, n) if exact else (n, n, None)), i, k)
+    if mod is not None:  # "some" alone is vague; "over the city", "about them" are not counts
+        return _Count("vague", None, None, None, i, i + 1) if _w(toks, i) == "some" else None
+    if word == "a" and _w(toks, j + 1) in ("few", "handful", "number"):
+        return _Count("vague", None, None, None, i, j + 2)
+    if word in _VAGUE or word in _DETS or word in ("a", "an"):
+        return _Count("vague" if word in _VAGUE else "det", None, None, None, i, j + 1)
+    return None
+
+
+def _person(toks: list[str], i: int) -> Literal["sg", "pl", "thing"]:
+    """Whether token ``i`` is a noun for one person, for several, or something else."""
+    if not 0 <= i < len(toks):
+        return "thing"
+    low, text = _w(toks, i), toks[i]
+    if low in _PERSON_SG:
+        return "sg"
+    if low in _PERSON_PL:
+        return "pl"
+    if low not in _NOT_PERSON and low.endswith(("men", "ists", "ians", "ers")):
+        return "pl"
+    if text[:1].isupper() and len(low) > 4 and low.endswith(("is", "ans", "ese")):
+        return "pl"  # demonyms: Pakistanis, Iranians, Lebanese
+    return "thing"
+
+
+def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
+    """End of the noun phrase after a count, and its head: "", "sg", "pl" or "thing"."""
+    j, head = i, ""
+    if _w(toks, j) == "of":
+        j += 1
+        if _w(toks, j) == "them":
+            return j + 1, "pl"
+        j += _w(toks, j) in _DETS
+    for _ in range(8):
+        age = _age_end(toks, j)
+        if age is not None:
+            j, head = age, ("pl" if _w(toks, age - 1) == "olds" else head)  # "three 10-year-olds"
+            continue
+        word = _w(toks, j)
+        if word == "-" and head and _w(toks, j + 1)[:1].isalpha():
+            j += 1
+            continue
+        if not word[:1].isalpha() or word in _NP_STOP:
+            break
+        head, j = _person(toks, j), j + 1
+    return j, head
+
+
+def _skip_aux(toks: list[str], j: int) -> int:
+    """Skip an aside (", among them four children,") and auxiliaries ("were reportedly")."""
+    if _w(toks, j) in (",", "(") and _w(toks, j + 1) in _ASIDE:
+        close = ")" if _w(toks, j) == "(" else ","
+        for k in range(j + 1, min(j + 14, len(toks))):
+            if _w(toks, k) == close:
+                j = k + 1
+                break
+    while _w(toks, j) in _AUX:
+        j += 1
+    return j
+
+
+def _counts(toks: list[str], j: int, subject: bool) -> tuple[list[_Triple], int]:
+    """People counted from ``j`` and the end: "a doctor, two nurses and a man" is 1 + 2 + 1.
+
+    A comma-joined part counts only in a list closed by "and", and never as a partitive
+    ("five soldiers, three of them officers"). As an object (``subject=False``) a part that
+    is itself a subject is left out: "killed two children and three women were hurt".
+    """
+    parts: list[tuple[_Triple, int, str]] = []  # figure, end, the joiner before it
+    joiner = ""
+    while (q := _quantity(toks, j)) is not None:
+        k, head = _noun_phrase(toks, q.end)
+        if head == "thing" or (head == "" and q.kind == "det"):
+            break
+        if parts and not subject and _w(toks, _skip_aux(toks, k)) in _AFTER:
+            break
+        if joiner == "," and _w(toks, q.end) == "of":
+            break
+        one = (1, 1, 1) if head == "sg" else (None, None, None)  # "a man", "the civilians"
+        parts.append((one if q.kind == "det" else (q.value, q.low, q.high), k, joiner))
+        joiner = "and" if _w(toks, k) == "and" or _at(toks, k, (",", "and")) else _w(toks, k)
+        if joiner not in ("and", ","):
+            break
+        j = k + 1 + _at(toks, k, (",", "and"))
+    while parts and parts[-1][2] == ",":
+        parts.pop()
+    return [part for part, _, _ in parts], parts[-1][1] if parts else j
+
+
+def _objects(toks: list[str], t: int) -> list[_Count]:
+    """Counts governed by the casualty verb at ``t``: "killed two children and a man"."""
+    kind = "injured" if _w(toks, t) in _BEFORE - _KILL_BEFORE else "killed"  # or "shot dead"
+    if _w(toks, t + 1) != "of" and _w(toks, t) in _NEEDS_OF:
+        return []
+    parts, end = _counts(toks, t + 1 + (_w(toks, t + 1) == "of"), subject=False)
+    return [_Count(kind, *part, t - (_w(toks, t) == "dead"), end) for part in parts]
+
+
+def _subject(toks: list[str], i: int, claimed: set[int]) -> list[_Count]:
+    """Counts at ``i`` that are the subject of a casualty word: "two people were killed"."""
+    parts, end = _counts(toks, i, subject=True)
+    t = _skip_aux(toks, end)
+    if not parts or t in claimed or _w(toks, t) not in _AFTER:
+        return []
+    claimed.add(t)
+    kind = "killed" if _w(toks, t) in _KILL_AFTER else "injured"
+    return [_Count(kind, *part, i, t + 1) for part in parts]
+
+
+def _toll(toks: list[str]) -> list[_Count]:
+    """The figure of "the death toll rose to 27", "the toll from the strikes stands at 31"."""
+    for t in range(len(toks)):
+        if _w(toks, t) != "toll" or _w(toks, t - 1) in ("injury", "injuries"):
+            continue
+        for j in range(t + 1, min(t + 10, len(toks))):
+            if _w(toks, j) in (",", ";", "."):
+                break
+            q = _quantity(toks, j) if _w(toks, j - 1) in _TOLL_SKIP else None
+            if q is not None and q.kind == "num":
+                start = t - (_w(toks, t - 1) == "death")
+                return [_Count("toll", q.value, q.low, q.high, start, q.end)]
+    return []
+
+
+def _sum(numbers: list[int | None]) -> int | None:
+    return None if None in numbers else sum(n for n in numbers if n is not None)
+
+
+def _total(figures: list[_Count]) -> _Triple:
+    """Sum of figures of one kind; a vague part (no value) leaves ``high`` open."""
+    known = [f for f in figures if f.value is not None]
+    if not known:
+        return None, None, None
+    values, lows = [f.value for f in known], [f.low for f in known]
+    return _sum(values), _sum(lows), _sum([f.high for f in figures])
+
+
+def find_casualties(sentence: str) -> Casualties:
+    """Read the killed and injured figures of one sentence (rules: module docstring).
+
+    Examples
+    --------
+    >>> c = find_casualties("Two people were killed and five wounded.")
+    >>> (c.killed, c.injured, find_casualties("which left nearly 100 dead").killed_low)
+    (2, 5, 90)
+    """
+    matches = list(_TOKEN_RE.finditer(sentence))
+    toks = [m.group() for m in matches]
+    used: set[int] = set()  # tokens already read as an object
+    claimed: set[int] = set()  # casualty words that already have their count
+    figures = _toll(toks)
+    for t in range(len(toks)):
+        if _w(toks, t) in _BEFORE or _at(toks, t - 1, ("shot", "dead")):
+            found = _objects(toks, t)
+            if found:
+                claimed.add(t)
+                used.update(range(t, found[0].end))
+                figures.extend(found)
+    i = 0
+    while i < len(toks):
+        found = [] if i in used else _subject(toks, i, claimed)
+        figures.extend(found)
+        i = max([i + 1] + [f.end for f in found])
+    if any(f.kind == "toll" for f in figures):
+        figures = [f for f in figures if f.kind != "killed"]
+    killed = _total([f for f in figures if f.kind != "injured"])
+    injured = _total([f for f in figures if f.kind == "injured"])
+    spans = {(matches[f.start].start(), matches[f.end - 1].end()) for f in figures}
+    none = {(m.start(), m.end()) for m in _NONE_RE.finditer(sentence)}
+    phrases = tuple(sentence[a:b] for a, b in sorted(spans | none))
+    result = Casualties(*killed, *injured, phrases=phrases, none_reported=bool(none))
+    if result.phrases:
+        logger.debug("casualties %s from %r", result, sentence)
+    return result
+
+
+def _weapon_spans(sentence: str) -> list[tuple[int, str]]:
+    """Start and label of each weapon word, the longest match winning an overlap."""
+    found = sorted(
+        (m.start(), -m.end(), label) for label, rx in _WEAPONS_RE for m in rx.finditer(sentence)
+    )
+    spans, last_end = [], -1
+    for start, neg_end, label in found:
+        if start >= last_end:
+            spans.append((start, label))
+            last_end = -neg_end
+    return spans
+
+
+def find_weapons(sentence: str) -> tuple[str, ...]:
+    """The weapons a sentence names, as labels of :data:`WEAPONS` in order of mention.
+
+    Examples
+    --------
+    >>> find_weapons("the strikes with missiles and drones")
+    ('missiles', 'drones')
+    >>> find_weapons("Iran launched ballistic missiles; several missiles hit a home")
+    ('ballistic missiles',)
+    """
+    labels = list(dict.fromkeys(label for _, label in _weapon_spans(sentence)))
+    if "ballistic missiles" in labels or "cruise missiles" in labels:
+        labels = [label for label in labels if label != "missiles"]
+    return tuple(labels)
+
+
+def event_type_hint(sentence: str) -> str | None:
+    """The ACLED sub-event type the weapon words of a sentence point to (module docstring).
+
+    Examples
+    --------
+    >>> event_type_hint("three or four Iranian drones hit a mosque")
+    'Air/drone strike'
+    >>> event_type_hint("the strikes with missiles and drones")
+    'Shelling/artillery/missile attack'
+    """
+    labels = [label for _, label in _weapon_spans(sentence)]
+    if "suicide bomb" in labels:
+        return "Suicide bomb"
+    bombs = "bombs" in labels
+    if {"IED", "car bomb", "landmines"} & set(labels) or (bombs and _SET_OFF_RE.search(sentence)):
+        return "Remote explosive/landmine/IED"
+    air = sum(label in _AIR for label in labels)
+    ground = sum(label in _GROUND for label in labels)
+    if "aircraft" in labels or (bombs and _DROPPED_RE.search(sentence)) or air > ground:
+        return "Air/drone strike"
+    if ground:
+        return "Shelling/artillery/missile attack"
+    if _CLASH_RE.search(sentence):
+        return "Armed clash"
+    if "small arms" in labels or _ATTACK_ON_RE.search(sentence):
+        return "Attack"
+    return None
