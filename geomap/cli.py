@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -65,6 +67,123 @@ def geocode(name: str, country: tuple[str, ...], limit: int, as_json: bool) -> N
     if not cands:
         _err.print(f"no place named {name!r}" + (f" in {', '.join(country)}" if country else ""))
         sys.exit(1)
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Output folder  [default: output, or GEOMAP_OUTPUT_DIR]")
+@click.option("--date", "default_date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that have none.")
+@click.option("--no-map", is_flag=True, help="Do not write map.html.")
+@click.option("--self-contained", is_flag=True, default=None,
+              help="Inline every map script and stylesheet (opens with no network).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def run(paths: tuple[Path, ...], output_dir: Path | None, default_date: str | None,
+        no_map: bool, self_contained: bool | None, quiet: bool) -> None:
+    """Read articles (files or folders: .txt, .md, .jsonl), find strike events, write
+    events.geojson, trajectories.geojson, places.geojson, events.csv, events.gpkg and
+    map.html. Exit status 1 if any input was skipped or had a problem."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from geomap.config import Config
+    from geomap.pipeline import run as run_pipeline
+
+    config = Config.from_env(output_dir=output_dir, default_date=default_date,
+                             self_contained=self_contained,
+                             write_map=False if no_map else None)
+    with Progress("[progress.description]{task.description}", BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=_err,
+                  disable=quiet) as bar:
+        task = bar.add_task("reading articles", total=None)
+
+        def sized(n: int) -> None:
+            bar.update(task, total=n, description="geoparsing and reading events")
+
+        done = run_pipeline(paths, config, on_read=sized,
+                            progress=lambda _a: bar.advance(task))
+    for problem in done.problems:
+        _err.print(f"[yellow]skipped or fixed:[/yellow] {problem}", highlight=False)
+    if not quiet:
+        r = done.result
+        table = Table(title="geomap run", show_header=False)
+        table.add_row("input files", str(done.files))
+        table.add_row("articles read", str(len(r.articles)))
+        table.add_row("inputs with problems", str(len(done.problems)))
+        table.add_row("places resolved", str(len(r.places)))
+        table.add_row("strike reports", str(len(r.reports)))
+        table.add_row("events (merged)", str(len(r.events)))
+        table.add_row("cross-border events", str(r.cross_border))
+        for name, path in done.outputs.items():
+            table.add_row(name, str(path))
+        _out.print(table)
+    if done.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "geojson", "jsonl"]),
+              default="table", show_default=True)
+def places(paths: tuple[Path, ...], fmt: str) -> None:
+    """Print the resolved places of each article."""
+    from geomap.export import places_geojson
+    from geomap.ingest import read_articles
+    from geomap.resolve import geoparse
+
+    read = read_articles(paths)
+    for problem in read.problems:
+        _err.print(f"[yellow]skipped or fixed:[/yellow] {problem}", highlight=False)
+    found = [(a.id, t) for a in read.articles for t in geoparse(a.text)]
+    if fmt == "geojson":
+        click.echo(json.dumps(places_geojson(found), ensure_ascii=False))
+    elif fmt == "jsonl":
+        for article_id, t in found:
+            click.echo(json.dumps({"article_id": article_id, **dataclasses.asdict(t)},
+                                  ensure_ascii=False))
+    else:
+        table = Table(title="places")
+        for col in ("article", "span", "text", "name", "kind", "cc", "admin1", "score",
+                    "runner-up"):
+            table.add_column(col)
+        for article_id, t in found:
+            table.add_row(article_id, f"{t.start}-{t.end}", t.text, t.name, t.kind,
+                          t.country_code or "", t.admin1 or "", f"{t.score:.1f}",
+                          t.runner_up or "")
+        _out.print(table)
+    if read.problems:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("events_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("map.html"), show_default=True)
+@click.option("--trajectories", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="trajectories.geojson (default: the one beside EVENTS_FILE)")
+@click.option("--self-contained", is_flag=True, help="Inline every script and stylesheet.")
+@click.option("--title", default=None, help="Map title.")
+def render(events_file: Path, out: Path, trajectories: Path | None, self_contained: bool,
+           title: str | None) -> None:
+    """Draw the interactive map of an events.geojson written by ``geomap run``."""
+    from geomap.export import read_events_geojson
+    from geomap.render import render_map
+
+    events = read_events_geojson(events_file, trajectories=trajectories)
+    kwargs: dict[str, Any] = {"self_contained": self_contained}
+    if title:
+        kwargs["title"] = title
+    path = render_map(events, out, **kwargs)
+    _out.print(f"{len(events)} events -> {path}")
 
 
 def _fail(exc: GeomapError) -> None:

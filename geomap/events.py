@@ -1,0 +1,386 @@
+"""Strike events from one article: who struck where, when, with what, how many died.
+
+How an event is read (each step is a rule a reviewer can check against the evidence):
+
+1. The article is cut into sentences, and each sentence into segments at connectors that
+   introduce another event ("a day after", "in retaliation to", "amid", "follows").
+2. A segment speaks of a strike when it has a strike word and a word of violence
+   (weapon, casualty, target); habitual or hypothetical statements ("frequently
+   targets", "could") are left out.
+3. In a strike segment: the places tied to the strike (after "on", "at", "in", "near",
+   "targeted", or modifying the strike noun: "the Erbil attack"); the attacker (a
+   modifier "Iranian drones", a subject "Iran launched", an agent "by the IRGC", or
+   "the group" for the armed group last named); the date (resolved against the
+   publication date; "a day after X" counts back from X's date); casualties, weapons
+   and the target.
+4. Places in several countries joined in one list ("at Erbil ... and northeastern
+   Syria") make one event each. A segment with no place adds to the event it refers to
+   ("the strikes", "one of the missiles") or, for "the border region", takes the last
+   province named.
+5. Segments about the same strike become one event: same attacker country (or unknown),
+   one place inside the other or within ``merge_km``, compatible dates (an undated report
+   is taken as recent: within a week before publication).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+from geomap._clauses import (
+    Segment,
+    attacker_of,
+    has_strike,
+    is_generic,
+    linked_places,
+    origin_places,
+    segments,
+    sentences,
+    target_of,
+)
+from geomap.actors import ActorMention, country_name, find_actors
+from geomap.casualties import Casualties, event_type_hint, find_casualties, find_weapons
+from geomap.dates import DateRef, best_date, find_day_offsets, shift
+from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
+from geomap.records import Article, Event, Source, Toponym
+
+__all__ = ["Draft", "compatible_dates", "drafts_to_events", "extract_events", "read_drafts"]
+
+logger = logging.getLogger(__name__)
+
+_ANAPHOR = re.compile(
+    r"\b(?:the|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
+    r"(?:attacks?|strikes?|missiles?|drones?|rockets?|bombing|raids?|explosions?|blasts?)\b",
+    re.IGNORECASE,
+)
+_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
+_REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
+_CAUSE = ("in retaliation", "in retribution", "in response")
+_COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
+RECENT_DAYS = 7
+
+
+@dataclass
+class Draft:
+    """An event being assembled from the segments of one article."""
+
+    places: list[tuple[Toponym, int]] = field(default_factory=list)
+    attackers: list[ActorMention] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    casualties: list[Casualties] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    origins: list[Toponym] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def attacker_country(self) -> str | None:
+        """The attacker's country, if any attacker was named."""
+        return next((a.country_code for a in self.attackers if a.country_code), None)
+
+    @property
+    def place(self) -> tuple[Toponym, int] | None:
+        """The most specific place (lowest precision; the first on ties)."""
+        return min(self.places, key=lambda p: p[1]) if self.places else None
+
+    @property
+    def date(self) -> DateRef | None:
+        """The most precise date read for the event."""
+        order = {"day": 0, "month": 1, "year": 2}
+        return min(self.dates, key=lambda d: order[d.precision]) if self.dates else None
+
+
+def compatible_dates(a: DateRef | None, b: DateRef | None, published: dt.date | None,
+                     days: int = 1) -> bool:
+    """Whether two dates can be the same strike (an undated report is taken as recent)."""
+    if a is None and b is None:
+        return True
+    if a is None or b is None:
+        known = a or b
+        assert known is not None
+        if published is None:
+            return True
+        lo = (published - dt.timedelta(days=RECENT_DAYS)).isoformat()
+        return _overlaps(known.value, lo, published.isoformat())
+    if a.precision == "day" and b.precision == "day":
+        da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+        return abs((da - db).days) <= days
+    short = min(len(a.value), len(b.value))
+    return a.value[:short] == b.value[:short]
+
+
+def _overlaps(value: str, lo: str, hi: str) -> bool:
+    n = len(value)
+    return lo[:n] <= value <= hi[:n]
+
+
+def _near(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
+    for p, _ in d.places:
+        if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= km:
+            return True
+        a, b = gaz.get(p.place_id), gaz.get(t.place_id)
+        if a is not None and b is not None and (gaz.contains(a, b) or gaz.contains(b, a)):
+            return True
+    return False
+
+
+def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
+                merge_km: float = 60.0) -> list[Draft]:
+    """Read the strike drafts of one article (see the module doc for the rules)."""
+    gaz = gazetteer or load_gazetteer()
+    text, pub = article.text, article.date
+    actors = find_actors(text)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    last_made: list[Draft] = []
+    for index, (s, e) in enumerate(sentences(text)):
+        sentence_text = " ".join(text[s:e].split())
+        previous: Draft | None = None
+        made_here: list[Draft] = []
+        for seg in segments(text, index, s, e):
+            if not has_strike(seg.text) or is_generic(seg.text):
+                previous = _anchor(gaz, seg, text, toponyms, drafts) or previous
+                cas = find_casualties(seg.text)
+                if current is not None and (cas.killed or cas.injured) and not _STRIKE_FREE(seg):
+                    _add(current, sentence_text, seg.text, cas=cas)
+                continue
+            found = _read_segment(gaz, seg, text, toponyms, actors, pub, previous)
+            if found is None:
+                continue
+            places, attacker, date = found
+            cas = find_casualties(seg.text)
+            place_names = tuple(t.text for t in toponyms
+                                if seg.start <= t.start < seg.start + len(seg.text))
+            if not places:
+                refs = last_made if re.search(r"\b(?:those|these|both)\b", seg.text) else (
+                    [current] if current is not None else [])
+                if seg.connector and seg.connector.startswith(_CAUSE):
+                    refs = []
+                refs = [r for r in refs if compatible_dates(r.date, date, pub)]
+                if not refs and _REGION_REF.search(seg.text):
+                    region = _last_region(toponyms, seg.start)
+                    if region is not None:
+                        places = [(region, 3)]
+                if not places:
+                    refs = [r for r in refs if attacker is None
+                            or r.attacker_country in {None, attacker.country_code}]
+                    targets = _split_targets(target_of(seg.text, place_names), len(refs))
+                    for r, target in zip(refs, targets, strict=True):
+                        _add(r, sentence_text, seg.text, attacker, date, cas, target)
+                    if refs and not (_ANAPHOR.search(seg.text) or attacker is not None):
+                        logger.debug("attached without anaphor: %s", seg.text)
+                    previous = refs[-1] if refs else previous
+                    continue
+            groups = _by_country(places, attacker)
+            target = target_of(seg.text, place_names)
+            for group in groups:
+                d = _match(gaz, drafts, group, attacker, date, pub, merge_km)
+                if d is None:
+                    d = Draft()
+                    drafts.append(d)
+                share = cas if len(groups) == 1 or _owns_casualties(group, groups, seg, text) \
+                    else None
+                _add(d, sentence_text, seg.text, attacker, date, share, target, group)
+                d.origins.extend(origin_places(seg, text, toponyms))
+                made_here.append(d)
+                current = d
+                previous = d
+        if made_here:
+            last_made = made_here
+    return drafts
+
+
+def _STRIKE_FREE(seg: Segment) -> bool:  # noqa: N802 - reads as a predicate name
+    """A casualty sentence about something else (an earthquake, a statement)."""
+    return bool(re.search(r"\b(?:earthquake|quake|flood|storm|crash|disease|fire)\b", seg.text,
+                          re.IGNORECASE))
+
+
+def _read_segment(
+    gaz: Gazetteer, seg: Segment, text: str, toponyms: list[Toponym],
+    actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
+) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None] | None:
+    m = re.search(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch|fire"
+                  r"|hit|target|missile|drone|rocket)", seg.text, re.IGNORECASE)
+    trigger_at = seg.start + (m.start() if m else 0)
+    attacker = attacker_of(seg, text, actors, trigger_at)
+    if attacker is None and _GROUP_COREF.search(seg.text):
+        groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
+        attacker = groups[-1] if groups else None
+    places = linked_places(seg, text, toponyms)
+    if attacker is not None and attacker.country_code:
+        places = [(t, p) for t, p in places
+                  if not (p == 4 and t.country_code == attacker.country_code)]
+    places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
+              for t, p in places]
+    date = best_date(seg.text, pub) if pub is not None else None
+    offsets = find_day_offsets(seg.connector or "")
+    if offsets and previous is not None and previous.date is not None:
+        date = shift(previous.date, -offsets[0][2])
+    return places, attacker, date
+
+
+def _anchor(gaz: Gazetteer, seg: Segment, text: str, toponyms: list[Toponym],
+            drafts: list[Draft]) -> Draft | None:
+    """The draft a non-strike segment names by place ("The Balochistan attack came")."""
+    end = seg.start + len(seg.text)
+    for t in toponyms:
+        if seg.start <= t.start and t.end <= end:
+            for d in drafts:
+                if any(p.place_id == t.place_id for p, _ in d.places):
+                    return d
+    return None
+
+
+def _last_region(toponyms: list[Toponym], before: int) -> Toponym | None:
+    regions = [t for t in toponyms if t.end <= before and t.kind in {"adm1", "feature"}]
+    return regions[-1] if regions else None
+
+
+def _by_country(places: list[tuple[Toponym, int]],
+                attacker: ActorMention | None) -> list[list[tuple[Toponym, int]]]:
+    groups: dict[str | None, list[tuple[Toponym, int]]] = {}
+    for t, p in places:
+        groups.setdefault(t.country_code, []).append((t, p))
+    if len(groups) > 1 and attacker is not None and attacker.country_code in groups:
+        del groups[attacker.country_code]  # "Iranian missiles from Iran at Erbil"
+    return list(groups.values())
+
+
+def _owns_casualties(group: list[tuple[Toponym, int]], groups: list[list[tuple[Toponym, int]]],
+                     seg: Segment, text: str) -> bool:
+    """With several events in one segment, the casualties go to the place named last
+    before the casualty words ("..., with the Erbil attack killing ...")."""
+    m = re.search(r"\b(?:kill|dead|died|death|wound|injur)", seg.text, re.IGNORECASE)
+    if m is None:
+        return False
+    at = seg.start + m.start()
+    best = max((t.start for g in groups for t, _ in g if t.start < at), default=None)
+    return best is not None and any(t.start == best for t, _ in group)
+
+
+def _split_targets(target: str | None, n: int) -> list[str | None]:
+    if n <= 1:
+        return [target] * n
+    parts = [p.strip() for p in re.split(r"\s+and\s+", target)] if target else []
+    if len(parts) == n:
+        return list(parts)
+    return [target] * n
+
+
+def _match(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
+           attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
+           km: float) -> Draft | None:
+    cc = attacker.country_code if attacker is not None else None
+    for d in reversed(drafts):
+        if cc and d.attacker_country and d.attacker_country != cc:
+            continue
+        if attacker is not None and attacker.country_code is None and d.attackers and not any(
+                a.name == attacker.name for a in d.attackers):
+            continue
+        if not compatible_dates(d.date, date, pub):
+            continue
+        if any(_near(gaz, d, t, km) for t, _ in group):
+            return d
+    return None
+
+
+def _add(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None = None,
+         date: DateRef | None = None, cas: Casualties | None = None, target: str | None = None,
+         places: list[tuple[Toponym, int]] | None = None) -> None:
+    if sentence not in d.evidence:
+        d.evidence.append(sentence)
+    d.texts.append(seg_text)
+    if attacker is not None:
+        d.attackers.append(attacker)
+    if date is not None:
+        d.dates.append(date)
+    if cas is not None and (cas.killed is not None or cas.injured is not None
+                            or cas.none_reported):
+        d.casualties.append(cas)
+    for w in find_weapons(seg_text):
+        if w not in d.weapons:
+            d.weapons.append(w)
+    if target and target not in d.targets:
+        d.targets.append(target)
+    if places:
+        d.places.extend(places)
+
+
+def drafts_to_events(article: Article, drafts: list[Draft],
+                     gazetteer: Gazetteer | None = None) -> list[Event]:
+    """Turn an article's drafts into Event records (drafts without a place are dropped)."""
+    gaz = gazetteer or load_gazetteer()
+    source = Source(article.id, article.title, article.date.isoformat() if article.date else None,
+                    article.url)
+    events = []
+    for k, d in enumerate(drafts, start=1):
+        best = d.place
+        if best is None:
+            continue
+        place, precision = best
+        attacker = _attacker_name(d)
+        cc = d.attacker_country
+        cross = bool(cc and place.country_code and cc != place.country_code)
+        origin = d.origins[0] if d.origins else None
+        origin_place = gaz.get(f"cc:{cc}") if cc and origin is None else None
+        killed = [c for c in d.casualties if c.killed is not None]
+        injured = [c.injured for c in d.casualties if c.injured is not None]
+        none = any(c.none_reported for c in d.casualties) and not killed
+        date = d.date
+        hint = event_type_hint(" ".join(d.texts))
+        others = sorted({t.text for t, _ in d.places if t.place_id != place.place_id})
+        events.append(Event(
+            id=f"{article.id}#{k}", event_type=hint or "Attack",
+            date=date.value if date else None, date_precision=date.precision if date else None,
+            attacker=attacker, attacker_country=cc, target="; ".join(d.targets[:2]) or None,
+            location_name=place.name, location_country=place.country_code, admin1=place.admin1,
+            geo_precision=precision, lat=place.lat, lon=place.lon, cross_border=cross,
+            fatalities=0 if none else (max(c.killed for c in killed if c.killed is not None)
+                                       if killed else None),
+            fatalities_low=min((c.killed_low if c.killed_low is not None else c.killed or 0)
+                               for c in killed) if killed else (0 if none else None),
+            fatalities_high=max((c.killed_high if c.killed_high is not None else c.killed or 0)
+                                for c in killed) if killed and all(
+                c.killed_high is not None for c in killed) else (0 if none else None),
+            injured=max(injured) if injured else None,
+            weapons=tuple(d.weapons), sources=(source,), evidence=tuple(d.evidence),
+            confidence=_confidence(d, precision),
+            origin_name=origin.name if origin else (origin_place.name if origin_place else None),
+            origin_lat=origin.lat if origin else (origin_place.lat if origin_place else None),
+            origin_lon=origin.lon if origin else (origin_place.lon if origin_place else None),
+            place_id=place.place_id,
+            notes=tuple(f"also reported: {o}" for o in others),
+        ))
+    return events
+
+
+def _attacker_name(d: Draft) -> str | None:
+    if not d.attackers:
+        return None
+    cc = d.attacker_country
+    force = next((a for a in d.attackers if a.kind == "force" and a.country_code == cc), None)
+    if cc and force is not None:
+        short = force.text if force.text.isupper() and len(force.text) <= 6 else force.name
+        return f"{country_name(cc) or cc} ({short})"
+    if cc:
+        return country_name(cc) or cc
+    return d.attackers[0].name
+
+
+def _confidence(d: Draft, precision: int) -> float:
+    score = 0.4 + 0.1 * min(len(d.evidence), 3)
+    score += 0.1 if d.attackers else 0.0
+    score += 0.1 if d.dates else 0.0
+    score -= 0.05 * (precision - 1)
+    return round(max(0.1, min(0.95, score)), 2)
+
+
+def extract_events(article: Article, toponyms: list[Toponym],
+                   gazetteer: Gazetteer | None = None, merge_km: float = 60.0) -> list[Event]:
+    """The strike events of one article, from its resolved place mentions."""
+    gaz = gazetteer or load_gazetteer()
+    return drafts_to_events(article, read_drafts(article, toponyms, gaz, merge_km), gaz)
