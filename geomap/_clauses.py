@@ -17,6 +17,9 @@ from geomap.records import Toponym
 __all__ = [
     "Segment",
     "attacker_of",
+    "blamed_actor",
+    "coordinated",
+    "date_text",
     "has_strike",
     "is_generic",
     "linked_places",
@@ -24,47 +27,52 @@ __all__ = [
     "segments",
     "sentences",
     "target_of",
+    "weak_strike",
 ]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K)\.$")
 _CONNECTOR = re.compile(
     r"\b(?:(?:a|one|two|three|several|a few) days? (?:after|before|earlier|later)"
-    r"|in (?:retaliation|retribution|response) (?:to|for)"
+    r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
+    r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
     r"|[A-Z])"
-    r"|amid|follows|followed)\b"
+    r"|amid|follows|followed|(?:punishment|revenge) for)\b",
+    re.IGNORECASE,
 )
 # strike words: nouns and verbs that say something hit something
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|(?:missiles?|rockets?|drones?|shells?) (?:hit|struck|landed|slammed|exploded|fell)"
-    r"|(?:hit|pounded|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
+    r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
+    r"|landed|slammed|exploded|fell|killed|kills|got through)"
+    r"|(?:hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",
     re.IGNORECASE,
 )
 _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
-    r"injured|injuring|casualties|kills|militants?|headquarters|base|police station|mosque|"
+    r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|death toll|toll|fighters|hideouts|positions|soldiers|troops|civilians|(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|militants?|headquarters|base|police station|mosque|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
-    r"have conducted|threaten\w*|vow\w*|warn\w*|would|could|might|plans? to|capable of|"
-    r"accus\w+|show of force|safe havens?|if)\b",
+    r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
+    r"retaliate|respond|continue|keep)|if)\b",
     re.IGNORECASE,
 )
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
-    r"hit|struck|striking|pounded|toward|towards|around|north of|south of|east of|west of|"
+    r"hits?|struck|striking|pounded|toward|towards|around|north of|south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of)"
     r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
-    r"south-?western|central)|’s|'s)(?:\s+(?:the|a|its|their|southwestern|northeastern|"
-    r"southeastern|northwestern|northern|southern|eastern|western|central|province|region|"
-    r"city|town|of|occupied|Iraqi|Syrian|Pakistani|Iranian)){0,3}\s*$",
+    r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
+    r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
+    r"|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
@@ -73,12 +81,13 @@ _NOT_SITE_BEFORE = re.compile(r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )
                               r"(?<!west )of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
-    r"^(?:’s|'s)?\s*(?:suicide\s+|missile\s+|drone\s+|rocket\s+|terror\s+)?"
+    r"^(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}"
     r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
 _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
-_PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village) of\s+$", re.IGNORECASE)
+_PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|outskirts|suburbs?"
+                          r"|centre|center|capital) of\s+$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
@@ -89,9 +98,27 @@ _TARGET_STOP = re.compile(
     r"\s+(?:in|near|outside|during|after|which|that|with|on|as|killing|killed|kills|left|"
     r"leaving|wounding|injuring|and killed|last|"
     r"earlier|on\s+\w+day)\b.*$", re.IGNORECASE)
+_WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
+_SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed)"
+                      r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
+                      re.IGNORECASE)
+_BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
+_ARMED_NOUN = re.compile(
+    r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
+    r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
+    r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
+    re.IGNORECASE)
+_SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have )?"
+                      r"(?:said|says|claimed|stated|reported|announced|told|denied|blamed|"
+                      r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
+_RESPONSIBLE = re.compile(
+    r"^[^.;]{0,140}?\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
+    r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
-    r"\b(?:in|on|at|near|against|into|across|to|toward|towards|for|of|with|inside|over|"
+    r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
+    r"inside|over|(?:north|south|east|west)\w*|central|"
     r"targeted|targeting|struck|hit|striking|about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -170,9 +197,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
-        tied = modifier or (bool(_LINK_BEFORE.search(before))
-                            and (not _NOT_SITE_BEFORE.search(before)
-                                 or bool(_PROVINCE_OF.search(before))))
+        tied = modifier or bool(_PROVINCE_OF.search(before)) or (
+            bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last_end >= 0 and _COORDINATED.fullmatch(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
         if not tied:
@@ -183,6 +209,36 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         out.append((t, precision))
         last_end = t.end
     return out
+
+
+def coordinated(text: str, first: Toponym, second: Toponym) -> bool:
+    """Two places joined in one list: "Syria and Iraq", "Erbil ... and northeastern Syria"."""
+    return first.end <= second.start and bool(
+        _COORDINATED.fullmatch(text[first.end : second.start]))
+
+
+def weak_strike(text: str) -> bool:
+    """A strike word (or a weapon) without a word of violence: it can only add to an
+    event already read ("among the places hit"), never make one."""
+    return bool(_STRIKE.search(text)) or bool(_WEAPON.search(text))
+
+
+def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor a segment holds responsible: "Tehran has blamed Israel for that strike",
+    "fighters of ISWAP were behind the attack", "Islamic State claimed responsibility"."""
+    end = seg.start + len(seg.text)
+    for a in actors:
+        if not (seg.start <= a.start and a.end <= end):
+            continue
+        if _BLAMED.search(text[max(seg.start, a.start - 25) : a.start]) or (
+                a.kind in {"group", "force", "state"} and _RESPONSIBLE.match(text[a.end : end])):
+            return a
+    return None
+
+
+def date_text(seg_text: str) -> str:
+    """The segment with the dates of speaking blanked ("said on Wednesday")."""
+    return _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
 
 
 def origin_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[Toponym]:
@@ -208,19 +264,36 @@ def _precision(t: Toponym) -> int:
 def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 trigger_at: int) -> ActorMention | None:
     """The actor that struck: a modifier of the strike noun ("Iranian drones"), the
-    subject of a strike verb ("Iran launched"), or the agent after "by" ("attack by the
-    IRGC"). Actors after "in", "against", "targeted"... are places or targets."""
+    subject of a strike verb ("Iran launched"), the agent after "by" ("attack by the
+    IRGC"), or the one blamed ("blamed on Israel"). Actors after "in", "against",
+    "targeted"... are places or targets; a demonym before a noun that is not a weapon or
+    force ("the Iranian consulate") is not an attacker; a speaker ("Israel said the raid
+    answered a drone") is one only when the clause says "its" or "it"."""
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
-    for a in inside:  # agent: "attacks by the IRGC"
-        if a.start > trigger_at and _BY_ACTOR.search(text[max(seg.start, a.start - 12) : a.start]):
+    for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
+        lead = text[max(seg.start, a.start - 25) : a.start]
+        if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
             return a
-    before = [a for a in inside if a.start < trigger_at
-              and not _ACTOR_NOT_SUBJECT.search(text[max(seg.start, a.start - 15) : a.start])
-              and not re.match(r"\s*(?:General|Gen\.|commander|official)", text[a.end : a.end + 12])]
+    before = []
+    for a in inside:
+        if a.start >= trigger_at:
+            continue
+        lead = text[max(seg.start, a.start - 15) : a.start]
+        tail = text[a.end : min(end, a.end + 40)]
+        if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
+                r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
+                r"|based|born|made|built|led|backed|aligned|allied|controlled|run|held)", tail):
+            continue
+        if a.kind == "demonym" and not _ARMED_NOUN.match(tail):
+            continue
+        if _SPEAKER.match(tail) and not re.search(r"\b(?:its|it|their|they)\b",
+                                                  text[a.end : trigger_at]):
+            continue
+        before.append(a)
     if before:
-        states = [a for a in before if a.kind in {"force", "group"}]
-        return states[-1] if states else before[-1]
+        armed = [a for a in before if a.kind in {"force", "group"}]
+        return armed[-1] if armed else before[-1]
     return None
 
 

@@ -369,7 +369,7 @@ def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
 
 def _skip_aux(toks: list[str], j: int) -> int:
     """Skip an aside (", among them four children,") and auxiliaries ("were reportedly")."""
-    if _w(toks, j) in (",", "(") and _w(toks, j + 1) in _ASIDE:
+    if _w(toks, j) in (",", "(") and (_w(toks, j + 1) in _ASIDE or _w(toks, j + 2) == "of"):
         close = ")" if _w(toks, j) == "(" else ","
         for k in range(j + 1, min(j + 14, len(toks))):
             if _w(toks, k) == close:

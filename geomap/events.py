@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 from geomap._clauses import (
     Segment,
     attacker_of,
+    blamed_actor,
+    coordinated,
+    date_text,
     has_strike,
     is_generic,
     linked_places,
@@ -39,6 +42,7 @@ from geomap._clauses import (
     segments,
     sentences,
     target_of,
+    weak_strike,
 )
 from geomap.actors import ActorMention, country_name, find_actors
 from geomap.casualties import Casualties, event_type_hint, find_casualties, find_weapons
@@ -56,6 +60,8 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
+_TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
+                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = ("in retaliation", "in retribution", "in response")
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
@@ -141,16 +147,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         previous: Draft | None = None
         made_here: list[Draft] = []
         for seg in segments(text, index, s, e):
-            if not has_strike(seg.text) or is_generic(seg.text):
-                previous = _anchor(gaz, seg, text, toponyms, drafts) or previous
-                cas = find_casualties(seg.text)
-                if current is not None and (cas.killed or cas.injured) and not _STRIKE_FREE(seg):
-                    _add(current, sentence_text, seg.text, cas=cas)
+            blamed = blamed_actor(seg, text, actors)
+            if not has_strike(seg.text) or is_generic(seg.text) or _STRIKE_FREE(seg):
+                previous = _anchor(seg, text, toponyms, drafts) or previous
+                if current is not None and not is_generic(seg.text):
+                    _follow_up(gaz, current, seg, text, toponyms, blamed, sentence_text,
+                               merge_km)
                 continue
-            found = _read_segment(gaz, seg, text, toponyms, actors, pub, previous)
-            if found is None:
-                continue
-            places, attacker, date = found
+            places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
+            attacker = attacker or blamed
             cas = find_casualties(seg.text)
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
@@ -159,54 +164,84 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and seg.connector.startswith(_CAUSE):
                     refs = []
-                refs = [r for r in refs if compatible_dates(r.date, date, pub)]
+                refs = [r for r in refs if compatible_dates(r.date, date, pub) and (
+                    attacker is None or r.attacker_country in {None, attacker.country_code})]
                 if not refs and _REGION_REF.search(seg.text):
                     region = _last_region(toponyms, seg.start)
                     if region is not None:
                         places = [(region, 3)]
-                if not places:
-                    refs = [r for r in refs if attacker is None
-                            or r.attacker_country in {None, attacker.country_code}]
+            if not places:
+                if refs:
                     targets = _split_targets(target_of(seg.text, place_names), len(refs))
                     for r, target in zip(refs, targets, strict=True):
                         _add(r, sentence_text, seg.text, attacker, date, cas, target)
-                    if refs and not (_ANAPHOR.search(seg.text) or attacker is not None):
-                        logger.debug("attached without anaphor: %s", seg.text)
-                    previous = refs[-1] if refs else previous
-                    continue
-            groups = _by_country(places, attacker)
+                    previous = refs[-1]
+                elif attacker is not None or cas.killed or cas.injured:
+                    # a strike whose place comes in a later sentence ("The blast happened
+                    # ... in Przewodów")
+                    d = Draft()
+                    drafts.append(d)
+                    _add(d, sentence_text, seg.text, attacker, date, cas,
+                         target_of(seg.text, place_names))
+                    current = previous = d
+                    made_here.append(d)
+                continue
+            groups = _by_country(text, places, attacker)
             target = target_of(seg.text, place_names)
             for group in groups:
-                d = _match(gaz, drafts, group, attacker, date, pub, merge_km)
+                d = _match(gaz, drafts, group, attacker, date, pub, merge_km, current)
                 if d is None:
                     d = Draft()
                     drafts.append(d)
-                share = cas if len(groups) == 1 or _owns_casualties(group, groups, seg, text) \
-                    else None
+                share = cas if len(groups) == 1 or _owns_casualties(group, groups, seg) else None
                 _add(d, sentence_text, seg.text, attacker, date, share, target, group)
                 d.origins.extend(origin_places(seg, text, toponyms))
                 made_here.append(d)
-                current = d
-                previous = d
+                current = previous = d
         if made_here:
             last_made = made_here
     return drafts
 
 
+def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
+               toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
+               km: float) -> None:
+    """A sentence without a full strike that adds to the event before it: who is blamed,
+    a place ("among the places hit"), casualties ("No deaths were reported")."""
+    if blamed is not None and not current.attackers and _ANAPHOR.search(seg.text):
+        _add(current, sentence, seg.text, attacker=blamed)
+    cas = find_casualties(seg.text)
+    places = linked_places(seg, text, toponyms)
+    if places and weak_strike(seg.text):
+        fits = [(t, p) for t, p in places if p < 4 and (
+            not current.places or _near(gaz, current, t, km)
+            or any(t.country_code == q.country_code for q, _ in current.places))]
+        if fits:
+            _add(current, sentence, seg.text, cas=cas, places=fits)
+            return
+    if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
+            _STRIKE_FREE(seg) or any(t.country_code not in {q.country_code for q, _ in
+                                                           current.places}
+                                     for t, _ in places)):
+        _add(current, sentence, seg.text, cas=cas)
+
+
 def _STRIKE_FREE(seg: Segment) -> bool:  # noqa: N802 - reads as a predicate name
     """A casualty sentence about something else (an earthquake, a statement)."""
-    return bool(re.search(r"\b(?:earthquake|quake|flood|storm|crash|disease|fire)\b", seg.text,
+    return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
+                          r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
                           re.IGNORECASE))
 
 
 def _read_segment(
-    gaz: Gazetteer, seg: Segment, text: str, toponyms: list[Toponym],
+    seg: Segment, text: str, toponyms: list[Toponym],
     actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
-) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None] | None:
-    m = re.search(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch|fire"
-                  r"|hit|target|missile|drone|rocket)", seg.text, re.IGNORECASE)
-    trigger_at = seg.start + (m.start() if m else 0)
-    attacker = attacker_of(seg, text, actors, trigger_at)
+) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None]:
+    attacker = None
+    for m in _TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
+        attacker = attacker_of(seg, text, actors, seg.start + m.start())
+        if attacker is not None:
+            break
     if attacker is None and _GROUP_COREF.search(seg.text):
         groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
         attacker = groups[-1] if groups else None
@@ -216,14 +251,14 @@ def _read_segment(
                   if not (p == 4 and t.country_code == attacker.country_code)]
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
-    date = best_date(seg.text, pub) if pub is not None else None
+    date = best_date(date_text(seg.text), pub) if pub is not None else None
     offsets = find_day_offsets(seg.connector or "")
     if offsets and previous is not None and previous.date is not None:
         date = shift(previous.date, -offsets[0][2])
     return places, attacker, date
 
 
-def _anchor(gaz: Gazetteer, seg: Segment, text: str, toponyms: list[Toponym],
+def _anchor(seg: Segment, text: str, toponyms: list[Toponym],
             drafts: list[Draft]) -> Draft | None:
     """The draft a non-strike segment names by place ("The Balochistan attack came")."""
     end = seg.start + len(seg.text)
@@ -240,18 +275,29 @@ def _last_region(toponyms: list[Toponym], before: int) -> Toponym | None:
     return regions[-1] if regions else None
 
 
-def _by_country(places: list[tuple[Toponym, int]],
+def _by_country(text: str, places: list[tuple[Toponym, int]],
                 attacker: ActorMention | None) -> list[list[tuple[Toponym, int]]]:
+    """One group of places per struck country when the text lists several countries
+    ("at Erbil ... and northeastern Syria"); otherwise the group of the most specific
+    place ("registered in Liberia, struck ... off the port of Aden" is one strike)."""
     groups: dict[str | None, list[tuple[Toponym, int]]] = {}
     for t, p in places:
         groups.setdefault(t.country_code, []).append((t, p))
     if len(groups) > 1 and attacker is not None and attacker.country_code in groups:
         del groups[attacker.country_code]  # "Iranian missiles from Iran at Erbil"
-    return list(groups.values())
+    if len(groups) <= 1:
+        return list(groups.values())
+    ordered = sorted(places, key=lambda tp: tp[0].start)
+    listed = any(a.country_code != b.country_code and coordinated(text, a, b)
+                 for (a, _), (b, _) in zip(ordered, ordered[1:], strict=False))
+    if listed:
+        return list(groups.values())
+    best = min((tp for g in groups.values() for tp in g), key=lambda tp: (tp[1], tp[0].start))
+    return [groups[best[0].country_code]]
 
 
 def _owns_casualties(group: list[tuple[Toponym, int]], groups: list[list[tuple[Toponym, int]]],
-                     seg: Segment, text: str) -> bool:
+                     seg: Segment) -> bool:
     """With several events in one segment, the casualties go to the place named last
     before the casualty words ("..., with the Erbil attack killing ...")."""
     m = re.search(r"\b(?:kill|dead|died|death|wound|injur)", seg.text, re.IGNORECASE)
@@ -273,8 +319,11 @@ def _split_targets(target: str | None, n: int) -> list[str | None]:
 
 def _match(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
            attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
-           km: float) -> Draft | None:
+           km: float, current: Draft | None) -> Draft | None:
     cc = attacker.country_code if attacker is not None else None
+    if (current is not None and not current.places and compatible_dates(current.date, date, pub)
+            and (cc is None or current.attacker_country in {None, cc})):
+        return current  # the place of a strike read in the sentence before
     for d in reversed(drafts):
         if cc and d.attacker_country and d.attacker_country != cc:
             continue

@@ -284,8 +284,11 @@ def test_actor_table() -> None:
     assert "IRGC" in by_name["Islamic Revolutionary Guard Corps"].aliases
     assert by_name["Jaish al-Adl"].country_code is None
     assert by_name["Jaish al-Adl"].operates_in == ("IR", "PK")
-    assert by_name["Houthis"].country_code is None
-    assert by_name["Taliban"].country_code is None
+    # de facto authorities and militias based in one country carry it, so that their
+    # strikes across a border read as cross-border (ACLED's convention)
+    assert by_name["Houthis"].country_code == "YE"
+    assert by_name["Taliban"].country_code == "AF"
+    assert by_name["Hezbollah"].country_code == "LB"
     assert by_name["Wagner Group"].country_code == "RU"
     assert {a.kind for a in table} == {"state", "force", "group"}
     assert all(country_name(a.country_code) for a in table if a.country_code)
