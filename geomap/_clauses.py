@@ -38,13 +38,15 @@ _CONNECTOR = re.compile(
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
     r"|[A-Z])"
-    r"|amid|follows|followed|(?:punishment|revenge) for)\b",
+    r"|amid|follows|followed|(?:punishment|revenge) for)\b|;",
     re.IGNORECASE,
 )
 # strike words: nouns and verbs that say something hit something
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
+    r"|bombers?|rammed|stormed|massacres?|assaults?|plough\w*|plow\w*|mow\w* down"
+    r"|drove [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through)"
     r"|(?:hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
@@ -72,7 +74,7 @@ _LINK_BEFORE = re.compile(
     r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
     r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
-    r"|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
+    r"|[a-z][\w-]*|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
     re.IGNORECASE,
 )
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
@@ -91,6 +93,7 @@ _PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|o
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
+    r"|attacked(?= (?:a|an|the) )"
     r"|attack(?:s)? against|strikes? against|against (?=a |an |the ))\s*(?P<t>[^,.;()—]+)",
     re.IGNORECASE,
 )
@@ -110,10 +113,11 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have )?"
-                      r"(?:said|says|claimed|stated|reported|announced|told|denied|blamed|"
+                      r"(?:said|says|claimed|claims|stated|reported|announced|told|denied|denies|"
+                      r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
 _RESPONSIBLE = re.compile(
-    r"^[^.;]{0,140}?\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
+    r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
@@ -225,15 +229,22 @@ def weak_strike(text: str) -> bool:
 
 def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMention | None:
     """The actor a segment holds responsible: "Tehran has blamed Israel for that strike",
-    "fighters of ISWAP were behind the attack", "Islamic State claimed responsibility"."""
+    "fighters of ISWAP were behind the attack", "Al-Shabaab, the group linked to
+    al-Qaeda, said it had carried out the attack" (the subject, not the apposition)."""
     end = seg.start + len(seg.text)
-    for a in actors:
-        if not (seg.start <= a.start and a.end <= end):
-            continue
-        if _BLAMED.search(text[max(seg.start, a.start - 25) : a.start]) or (
-                a.kind in {"group", "force", "state"} and _RESPONSIBLE.match(text[a.end : end])):
+    inside = [a for a in actors if seg.start <= a.start and a.end <= end]
+    for a in inside:
+        if _BLAMED.search(text[max(seg.start, a.start - 25) : a.start]):
             return a
-    return None
+    phrase = _RESPONSIBLE.search(seg.text)
+    if phrase is None:
+        return None
+    at = seg.start + phrase.start()
+    cands = [a for a in inside if a.end <= at and a.kind in {"group", "force", "state"}]
+    direct = [a for a in cands if "," not in text[a.end : at]]
+    if direct:
+        return direct[-1]
+    return cands[0] if cands else None
 
 
 def date_text(seg_text: str) -> str:
@@ -274,6 +285,10 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
         if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
+            return a
+    for a in inside:  # a modifier right before the strike noun: "an American drone strike"
+        if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s)?[\s-]*", text[a.end : trigger_at]) \
+                and (a.kind != "demonym" or _ARMED_NOUN.match(text[a.end : end])):
             return a
     before = []
     for a in inside:

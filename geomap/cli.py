@@ -85,8 +85,9 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option("--date", "default_date", callback=_iso_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that have none.")
 @click.option("--no-map", is_flag=True, help="Do not write map.html.")
-@click.option("--self-contained", is_flag=True, default=None,
-              help="Inline every map script and stylesheet (opens with no network).")
+@click.option("--self-contained/--cdn", "self_contained", default=None,
+              help="Inline the map's scripts so it opens with no network (default), or "
+                   "link them from a CDN (a smaller file that needs internet).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def run(paths: tuple[Path, ...], output_dir: Path | None, default_date: str | None,
         no_map: bool, self_contained: bool | None, quiet: bool) -> None:

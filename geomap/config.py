@@ -28,7 +28,8 @@ class Config:
     merge_days : int
         ... and their dates at most this many days apart (``GEOMAP_MERGE_DAYS``).
     self_contained : bool
-        Inline every map script and stylesheet (``GEOMAP_SELF_CONTAINED``).
+        Inline every map script and stylesheet, so the map opens with no network
+        (``GEOMAP_SELF_CONTAINED``; default true). False links Leaflet from a CDN.
     write_map : bool
         Write ``map.html`` in ``geomap run`` (``GEOMAP_WRITE_MAP``).
     """
@@ -38,7 +39,7 @@ class Config:
     default_date: str | None = None
     merge_km: float = 60.0
     merge_days: int = 1
-    self_contained: bool = False
+    self_contained: bool = True
     write_map: bool = True
 
     @classmethod

@@ -55,7 +55,7 @@ __all__ = ["Draft", "compatible_dates", "drafts_to_events", "extract_events", "r
 logger = logging.getLogger(__name__)
 
 _ANAPHOR = re.compile(
-    r"\b(?:the|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
+    r"\b(?:the|that|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
     r"(?:attacks?|strikes?|missiles?|drones?|rockets?|bombing|raids?|explosions?|blasts?)\b",
     re.IGNORECASE,
 )
@@ -123,9 +123,15 @@ def _overlaps(value: str, lo: str, hi: str) -> bool:
     return lo[:n] <= value <= hi[:n]
 
 
+_WIDE = frozenset({"SEA", "GULF", "STRT", "RGN", "MTS", "PEN"})
+WIDE_KM = 400.0
+
+
 def _near(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
     for p, _ in d.places:
-        if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= km:
+        # a sea or a region is wide: a town on its shore can be the same strike
+        radius = WIDE_KM if _WIDE & {p.feature_code, t.feature_code} else km
+        if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= radius:
             return True
         a, b = gaz.get(p.place_id), gaz.get(t.place_id)
         if a is not None and b is not None and (gaz.contains(a, b) or gaz.contains(b, a)):
@@ -152,7 +158,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 previous = _anchor(seg, text, toponyms, drafts) or previous
                 if current is not None and not is_generic(seg.text):
                     _follow_up(gaz, current, seg, text, toponyms, blamed, sentence_text,
-                               merge_km)
+                               merge_km, pub)
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
             attacker = attacker or blamed
@@ -186,7 +192,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     current = previous = d
                     made_here.append(d)
                 continue
-            groups = _by_country(text, places, attacker)
+            groups = [site for g in _by_country(text, places, attacker)
+                      for site in _by_site(gaz, g, merge_km)]
             target = target_of(seg.text, place_names)
             for group in groups:
                 d = _match(gaz, drafts, group, attacker, date, pub, merge_km, current)
@@ -205,13 +212,16 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
 
 def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
-               km: float) -> None:
+               km: float, pub: dt.date | None) -> None:
     """A sentence without a full strike that adds to the event before it: who is blamed,
     a place ("among the places hit"), casualties ("No deaths were reported")."""
     if blamed is not None and not current.attackers and _ANAPHOR.search(seg.text):
         _add(current, sentence, seg.text, attacker=blamed)
     cas = find_casualties(seg.text)
     places = linked_places(seg, text, toponyms)
+    date = best_date(date_text(seg.text), pub)
+    if date is not None and not current.dates and weak_strike(seg.text):
+        current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
     if places and weak_strike(seg.text):
         fits = [(t, p) for t, p in places if p < 4 and (
             not current.places or _near(gaz, current, t, km)
@@ -251,7 +261,7 @@ def _read_segment(
                   if not (p == 4 and t.country_code == attacker.country_code)]
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
-    date = best_date(date_text(seg.text), pub) if pub is not None else None
+    date = best_date(date_text(seg.text), pub)  # without pub: absolute dates only
     offsets = find_day_offsets(seg.connector or "")
     if offsets and previous is not None and previous.date is not None:
         date = shift(previous.date, -offsets[0][2])
@@ -294,6 +304,24 @@ def _by_country(text: str, places: list[tuple[Toponym, int]],
         return list(groups.values())
     best = min((tp for g in groups.values() for tp in g), key=lambda tp: (tp[1], tp[0].start))
     return [groups[best[0].country_code]]
+
+
+def _by_site(gaz: Gazetteer, group: list[tuple[Toponym, int]],
+             km: float) -> list[list[tuple[Toponym, int]]]:
+    """Sites of one country far apart are separate strikes ("the Ain al-Asad air base in
+    Anbar and a facility near Erbil"); a place and the province it lies in stay one."""
+    sites: list[list[tuple[Toponym, int]]] = []
+    for t, p in sorted(group, key=lambda tp: tp[1]):
+        for site in sites:
+            s0 = site[0][0]
+            a, b = gaz.get(s0.place_id), gaz.get(t.place_id)
+            if p >= 3 or haversine_km(s0.lat, s0.lon, t.lat, t.lon) <= km or (
+                    a is not None and b is not None and (gaz.contains(a, b) or gaz.contains(b, a))):
+                site.append((t, p))
+                break
+        else:
+            sites.append([(t, p)])
+    return sorted(sites, key=lambda site: min(t.start for t, _ in site))
 
 
 def _owns_casualties(group: list[tuple[Toponym, int]], groups: list[list[tuple[Toponym, int]]],
@@ -373,7 +401,8 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         place, precision = best
         attacker = _attacker_name(d)
         cc = d.attacker_country
-        cross = bool(cc and place.country_code and cc != place.country_code)
+        # struck outside the attacker's own country: another country, or at sea
+        cross = bool(cc and cc != place.country_code)
         origin = d.origins[0] if d.origins else None
         origin_place = gaz.get(f"cc:{cc}") if cc and origin is None else None
         killed = [c for c in d.casualties if c.killed is not None]

@@ -1,0 +1,264 @@
+"""Tests for geomap._clauses: sentences, segments, and who/where/what inside a segment."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geomap._clauses import (
+    Segment,
+    attacker_of,
+    has_strike,
+    is_generic,
+    linked_places,
+    origin_places,
+    segments,
+    sentences,
+    target_of,
+)
+from geomap.actors import find_actors
+from geomap.resolve import geoparse
+
+_TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|launch|hit|target|missile|drone)",
+                      re.IGNORECASE)
+
+
+def cut(text: str) -> list[tuple[str, str | None]]:
+    """The segments of a one-sentence text, as (stripped text, connector)."""
+    (start, end), = sentences(text)
+    out = []
+    for seg in segments(text, 0, start, end):
+        assert text[seg.start : seg.start + len(seg.text)] == seg.text  # offsets map back
+        out.append((seg.text.strip(), seg.connector and seg.connector.strip()))
+    return out
+
+
+def whole(text: str) -> Segment:
+    return Segment(text, 0, 0, None)
+
+
+def attacker(text: str) -> tuple[str, str | None] | None:
+    m = _TRIGGER.search(text)
+    assert m is not None
+    found = attacker_of(whole(text), text, find_actors(text), m.start())
+    return None if found is None else (found.text, found.country_code)
+
+
+def places(text: str) -> list[tuple[str, int]]:
+    return [(t.text, p) for t, p in linked_places(whole(text), text, geoparse(text))]
+
+
+# --- sentences ----------------------------------------------------------------------
+
+
+def test_sentences_keep_the_headline_and_paragraphs_apart() -> None:
+    text = ("Iran Strikes Pakistan\n\nIranian drones hit a mosque. Two children died.\n"
+            "Pakistan recalled its envoy.")
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Iran Strikes Pakistan", "Iranian drones hit a mosque.", "Two children died.",
+        "Pakistan recalled its envoy."]
+
+
+def test_sentences_do_not_end_at_an_abbreviation() -> None:
+    text = "Gen. Salami said Mr. Smith was wrong. Drones hit Erbil."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Gen. Salami said Mr. Smith was wrong.", "Drones hit Erbil."]
+
+
+def test_no_sentences_in_blank_text() -> None:
+    assert sentences("") == []
+    assert sentences("  \n\n ") == []
+
+
+# --- segments -------------------------------------------------------------------------
+
+
+def test_segment_cut_at_a_day_after() -> None:
+    assert cut("The Balochistan attack came a day after Iran launched missiles at Erbil.") == [
+        ("The Balochistan attack came", None),
+        ("Iran launched missiles at Erbil.", "a day after"),
+    ]
+
+
+def test_segment_cut_at_in_retaliation_to() -> None:
+    assert cut("Iran struck militants near Aleppo in retaliation to the Kerman bombings.") == [
+        ("Iran struck militants near Aleppo", None),
+        ("the Kerman bombings.", "in retaliation to"),
+    ]
+
+
+def test_segment_cut_at_amid() -> None:
+    assert cut("This strike comes amid two other missile attacks by the IRGC on Iraq.") == [
+        ("This strike comes", None),
+        ("two other missile attacks by the IRGC on Iraq.", "amid"),
+    ]
+
+
+def test_segment_cut_at_follows_and_following() -> None:
+    assert [c for _, c in cut("The strike follows an attack by the group in Rask.")] == [
+        None, "follows"]
+    assert [c for _, c in cut("Missiles hit Erbil following a bombing in Kerman.")] == [
+        None, "following"]
+
+
+def test_a_sentence_without_connector_is_one_segment() -> None:
+    text = "Iranian drones hit a mosque in Panjgur, killing two children."
+    assert cut(text) == [(text, None)]
+
+
+def test_segments_remember_their_sentence_and_offset() -> None:
+    text = "Drones hit Erbil. Rockets hit Kerman a day after drones hit Erbil."
+    _, (s, e) = sentences(text)
+    segs = segments(text, 1, s, e)
+    assert [g.sentence for g in segs] == [1, 1]
+    assert segs[1].start == text.index(" drones hit Erbil.", s)
+
+
+# --- strike or not --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian drones hit a mosque and other buildings.",
+    "Iran launched ballistic missiles at Erbil.",
+    "A suicide bombing targeting a bus killed over two dozen IRGC members.",
+    "An attack by the group against a police station left 11 dead.",
+])
+def test_strike_sentences(text: str) -> None:
+    assert has_strike(text)
+    assert not is_generic(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan recalled its ambassador to Iran.",
+    "The foreign ministry summoned Iran's charge d'affaires.",
+    "The Balochistan attack came on Tuesday.",  # a strike word, nothing violent
+    "Barcelona struck twice in the second half.",
+])
+def test_non_strike_sentences(text: str) -> None:
+    assert not has_strike(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jaish al-Adl frequently targets Iranian forces.",
+    "Iran could strike the bases with missiles.",
+    "The group has conducted multiple attacks against police and border guards.",
+    "Officials warned that drones might hit the base.",
+])
+def test_habitual_or_hypothetical_statements_are_generic(text: str) -> None:
+    assert is_generic(text)
+
+
+# --- the attacker ---------------------------------------------------------------------
+
+
+def test_attacker_as_modifier_of_the_weapon() -> None:
+    assert attacker("Iranian drones hit a mosque in Panjgur.") == ("Iranian", "IR")
+
+
+def test_attacker_as_subject_of_the_strike_verb() -> None:
+    assert attacker("Iran launched missiles at Erbil.") == ("Iran", "IR")
+
+
+def test_attacker_as_agent_after_by() -> None:
+    assert attacker("An attack by the IRGC on a base in Erbil killed three.") == ("IRGC", "IR")
+
+
+def test_the_speaker_is_not_the_attacker() -> None:
+    assert attacker("Pakistan said Iranian drones hit a mosque.") == ("Iranian", "IR")
+
+
+@pytest.mark.parametrize("text", [
+    "Missiles launched against Iran killed two.",
+    "The strikes in Iran killed two.",
+    "Drones hit a market.",
+])
+def test_no_attacker_when_the_actor_is_the_place_or_absent(text: str) -> None:
+    assert attacker(text) is None
+
+
+def test_an_armed_group_is_an_attacker_without_a_country() -> None:
+    assert attacker("Jaish al-Adl attacked a police station in Rask.") == (
+        "Jaish al-Adl", None)
+
+
+# --- places tied to the strike ----------------------------------------------------------
+
+
+def test_ambassador_to_a_country_is_not_a_site() -> None:
+    text = "Pakistan recalled its ambassador to Iran after drones hit a mosque in Panjgur " \
+           "in Balochistan."
+    assert places(text) == [("Panjgur", 1), ("Balochistan", 3)]
+
+
+def test_a_place_before_the_strike_noun_is_a_site() -> None:
+    assert places("The Erbil attack killed two people.") == [("Erbil", 1)]
+
+
+def test_near_makes_a_town_less_precise() -> None:
+    assert places("Missiles landed near Aleppo.") == [("Aleppo", 2)]
+    assert places("Missiles landed on Aleppo.") == [("Aleppo", 1)]
+
+
+def test_precision_follows_the_kind_of_place() -> None:
+    text = "The attack on Pakistan's southwestern province of Balochistan killed two."
+    assert places(text) == [("Pakistan", 4), ("Balochistan", 3)]
+
+
+def test_a_coordinated_list_of_places_is_tied() -> None:
+    text = "Iran launched missiles at Erbil in Iraqi Kurdistan and northeastern Syria."
+    assert [p for p, _ in places(text)] == ["Erbil", "Iraqi Kurdistan", "Syria"]
+
+
+def test_from_a_country_is_an_origin_not_a_site() -> None:
+    text = "Missiles fired from Iran hit Erbil."
+    assert places(text) == [("Erbil", 1)]
+    assert [t.text for t in origin_places(whole(text), text, geoparse(text))] == ["Iran"]
+
+
+def test_from_iranian_territory_names_no_site() -> None:
+    text = "Missiles fired from Iranian territory hit Erbil."
+    assert places(text) == [("Erbil", 1)]  # the demonym is not a place at all
+
+
+def test_places_outside_the_segment_are_left_out() -> None:
+    text = "Drones hit Erbil. Missiles hit Kerman."
+    toponyms = geoparse(text)
+    _, (s2, e2) = sentences(text)
+    second = Segment(text[s2:e2], s2, 1, None)
+    assert [t.text for t, _ in linked_places(second, text, toponyms)] == ["Kerman"]
+
+
+# --- the target -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("the strikes with missiles and drones targeted the “headquarters” of Jaish al-Adl "
+     "in Balochistan", "headquarters of Jaish al-Adl"),
+    ("three or four Iranian drones hit a mosque and other buildings, including a house",
+     "mosque and other buildings"),
+    ("an attack by the group against a police station in Rask last month", "police station"),
+    ("a suicide bombing targeting a bus killed over two dozen IRGC members", "bus"),
+])
+def test_target(text: str, target: str) -> None:
+    assert target_of(text) == target
+
+
+@pytest.mark.parametrize("text", [
+    "missiles struck Erbil on Monday",  # a bare place is the location
+    "the strikes hit their targets",
+    "Iranian drones were seen over the border",
+])
+def test_no_target(text: str) -> None:
+    assert target_of(text, ("Erbil",)) is None
+
+
+def test_target_is_the_object_of_attacked() -> None:
+    assert target_of("Jaish al-Adl attacked a police station in Rask last month") == (
+        "police station")
+
+
+def test_a_phrase_naming_the_location_is_not_a_target() -> None:
+    text = "Iran struck the city of Erbil with missiles"
+    assert target_of(text, ("Erbil",)) is None
+    assert target_of(text) == "city of Erbil"

@@ -1,0 +1,280 @@
+"""Tests for geomap.events: the strike events of one article, read by the module's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap.events import extract_events, read_drafts
+from geomap.records import Article, Event
+from geomap.resolve import geoparse
+
+WEDNESDAY = dt.date(2024, 1, 17)  # "Tuesday" is 2024-01-16, "Monday" 2024-01-15
+
+
+def events(text: str, published: dt.date | None = WEDNESDAY, article_id: str = "t") -> list[Event]:
+    article = Article(id=article_id, text=text, title="Test", date=published)
+    return extract_events(article, geoparse(text))
+
+
+def one(text: str, published: dt.date | None = WEDNESDAY) -> Event:
+    found = events(text, published)
+    assert len(found) == 1, [(e.location_name, e.date) for e in found]
+    return found[0]
+
+
+# --- the event record -------------------------------------------------------------------
+
+
+def test_a_strike_sentence_makes_one_event() -> None:
+    text = "Iranian drones hit a mosque in Panjgur in Balochistan on Tuesday, killing two children."
+    e = one(text)
+    assert (e.location_name, e.location_country, e.geo_precision) == ("Panjgur", "PK", 1)
+    assert e.place_id is not None
+    assert e.admin1 == "Balochistan"
+    assert (e.attacker, e.attacker_country) == ("Iran", "IR")
+    assert (e.date, e.date_precision) == ("2024-01-16", "day")
+    assert e.fatalities == 2
+    assert e.weapons == ("drones",)
+    assert e.target == "mosque"
+    assert e.cross_border is True
+    assert e.origin_name == "Iran"
+    assert e.id == "t#1"
+    assert [s.id for s in e.sources] == ["t"]
+    assert e.sources[0].date == "2024-01-17"
+    assert e.evidence == (text,)
+
+
+# --- strike or not ----------------------------------------------------------------------
+
+
+def test_recalling_an_ambassador_is_not_a_strike() -> None:
+    assert events("Pakistan recalled its ambassador to Iran on Wednesday.") == []
+
+
+def test_a_habitual_statement_is_not_an_event() -> None:
+    text = "Jaish al-Adl frequently targets Iranian forces in Sistan and Baluchestan province."
+    assert events(text) == []
+
+
+def test_a_football_report_has_no_strike() -> None:
+    text = ("Real Madrid beat Barcelona 3-1 at the Bernabeu in Madrid on Sunday. Vinicius "
+            "struck twice in the first half, and Bellingham shot from the edge of the box to "
+            "seal it. Barcelona's attack looked toothless until Lewandowski hit the post late "
+            "on.")
+    assert events(text) == []
+
+
+def test_an_earthquake_report_has_no_strike() -> None:
+    text = ("A magnitude 6.1 earthquake struck Kerman province on Tuesday, killing 30 people "
+            "and injuring 200, officials said.")
+    assert events(text) == []
+
+
+def test_an_earthquake_with_deaths_is_not_a_strike() -> None:
+    text = "A powerful earthquake hit Kerman on Tuesday. At least 30 people were killed."
+    assert events(text) == []
+
+
+# --- the attacker -----------------------------------------------------------------------
+
+
+def test_attacker_from_a_modifier() -> None:
+    e = one("Iranian drones hit a mosque in Panjgur in Balochistan on Tuesday.")
+    assert (e.attacker, e.attacker_country) == ("Iran", "IR")
+
+
+def test_attacker_from_the_subject() -> None:
+    e = one("Iran launched missiles at Erbil on Monday, killing two people.")
+    assert (e.attacker, e.attacker_country) == ("Iran", "IR")
+    assert (e.location_name, e.location_country) == ("Erbil", "IQ")
+
+
+def test_attacker_from_the_agent() -> None:
+    e = one("An attack by the IRGC on a base in Erbil killed three soldiers on Tuesday.")
+    assert e.attacker_country == "IR"
+    assert e.attacker is not None
+    assert e.attacker.startswith("Iran")
+    assert "IRGC" in e.attacker
+    assert e.fatalities == 3
+
+
+def test_the_group_is_the_armed_group_last_named() -> None:
+    text = ("Jaish al-Adl is a militant group based in Pakistan. The group attacked a police "
+            "station in Rask on Monday, killing 11 police officers.")
+    e = one(text)
+    assert (e.attacker, e.attacker_country) == ("Jaish al-Adl", None)
+    assert (e.location_name, e.location_country) == ("Rāsak", "IR")
+    assert e.cross_border is False
+    assert e.fatalities == 11
+
+
+def test_an_unnamed_attacker_stays_unknown() -> None:
+    e = one("A suicide bombing at a market in Kerman on Tuesday killed 12 people.")
+    assert (e.attacker, e.attacker_country) == (None, None)
+    assert e.cross_border is False
+    assert e.origin_name is None
+
+
+# --- places -----------------------------------------------------------------------------
+
+
+def test_the_country_of_an_ambassador_is_not_a_site() -> None:
+    text = ("Pakistan recalled its ambassador to Iran after Iranian drones hit a mosque in "
+            "Panjgur in Balochistan on Tuesday.")
+    e = one(text)
+    assert (e.location_name, e.location_country) == ("Panjgur", "PK")
+
+
+def test_from_iranian_territory_is_the_origin() -> None:
+    text = ("Iranian missiles fired from Iranian territory struck a base in Erbil on Monday, "
+            "killing two people.")
+    e = one(text)
+    assert (e.location_name, e.location_country) == ("Erbil", "IQ")
+    assert e.origin_name == "Iran"
+    assert e.origin_lat is not None
+    assert e.cross_border is True
+
+
+def test_from_a_named_place_is_the_origin() -> None:
+    text = "Missiles fired from Kerman struck a base in Erbil on Monday, killing two people."
+    e = one(text)
+    assert (e.location_name, e.origin_name) == ("Erbil", "Kerman")
+
+
+def test_the_place_before_the_attack_noun_is_the_site() -> None:
+    e = one("The Erbil attack killed two people on Monday.")
+    assert (e.location_name, e.location_country, e.date) == ("Erbil", "IQ", "2024-01-15")
+
+
+def test_places_in_several_countries_make_one_event_each() -> None:
+    text = ("Iran launched ballistic missiles at Erbil in Iraqi Kurdistan and northeastern "
+            "Syria on Monday.")
+    found = events(text)
+    assert sorted((e.location_country, e.location_name, e.geo_precision) for e in found) == [
+        ("IQ", "Erbil", 1), ("SY", "Syria", 3)]
+    assert all(e.attacker_country == "IR" and e.date == "2024-01-15" for e in found)
+    assert all(e.weapons == ("ballistic missiles",) for e in found)
+
+
+def test_the_border_region_is_the_last_province_named() -> None:
+    text = ("Jaish al-Adl operates in Sistan and Baluchestan province. In February 2019 a "
+            "suicide bombing targeting a bus killed 27 IRGC members in the border region.")
+    e = one(text)
+    assert (e.location_country, e.place_id, e.geo_precision) == ("IR", "gn:1159456", 3)
+    assert (e.date, e.date_precision) == ("2019-02", "month")
+    assert e.target == "bus"
+    assert e.fatalities == 27
+
+
+def test_a_strike_with_no_place_is_no_event() -> None:
+    assert events("Iranian drones hit a mosque on Tuesday, killing two children.") == []
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def test_a_day_after_counts_back_from_the_later_strike() -> None:
+    text = ("On Tuesday, Iranian missiles hit a house in Panjgur in Balochistan, killing two "
+            "children. The Balochistan attack came a day after Iran launched ballistic "
+            "missiles at Erbil, killing two people.")
+    found = {e.location_name: e for e in events(text)}
+    assert set(found) == {"Panjgur", "Erbil"}
+    assert (found["Panjgur"].date, found["Panjgur"].date_precision) == ("2024-01-16", "day")
+    assert (found["Erbil"].date, found["Erbil"].date_precision) == ("2024-01-15", "day")
+    assert found["Erbil"].fatalities == 2
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    text = ("Iranian drones hit a mosque in Panjgur in Balochistan on Tuesday. Last month "
+            "militants attacked a police station in Rask, killing 11 police officers.")
+    found = events(text, published=None)
+    assert sorted(e.location_name or "" for e in found) == ["Panjgur", "Rāsak"]
+    assert all(e.date is None and e.date_precision is None for e in found)
+    assert all(e.sources[0].date is None for e in found)
+
+
+def test_an_absolute_date_needs_no_publication_date() -> None:
+    e = one("Iranian missiles struck a base in Erbil on January 15, 2024, killing two people.",
+            published=None)
+    assert (e.date, e.date_precision) == ("2024-01-15", "day")
+
+
+def test_relative_dates_resolve_against_the_publication_date() -> None:
+    text = ("Last month militants attacked a police station in Rask, killing 11 police "
+            "officers.")
+    assert (one(text).date, one(text).date_precision) == ("2023-12", "month")
+    e = one(text, published=dt.date(2024, 3, 2))
+    assert (e.date, e.date_precision) == ("2024-02", "month")
+
+
+# --- follow-up sentences and causes ------------------------------------------------------
+
+
+def test_a_casualty_sentence_attaches_to_the_event_before_it() -> None:
+    text = "Iranian drones struck a house in Panjgur in Balochistan on Tuesday. Two children " \
+           "were killed and three women were injured."
+    e = one(text)
+    assert (e.fatalities, e.injured) == (2, 3)
+    assert len(e.evidence) == 2
+
+
+def test_an_anaphoric_strike_sentence_adds_to_the_event() -> None:
+    text = ("Iranian missiles hit Erbil on Monday, killing two people. The strikes also "
+            "wounded six others.")
+    e = one(text)
+    assert (e.fatalities, e.injured) == (2, 6)
+    assert len(e.evidence) == 2
+
+
+def test_an_earthquake_sentence_does_not_attach_to_the_strike_before_it() -> None:
+    e = one("Iranian missiles hit Erbil on Monday. An earthquake in Kerman killed 30 people.")
+    assert e.location_name == "Erbil"
+    assert e.fatalities is None
+    assert len(e.evidence) == 1
+
+
+def test_the_cause_of_a_strike_is_an_event_of_its_own() -> None:
+    text = ("Iranian missiles struck Panjgur in Balochistan on Tuesday, killing two children, "
+            "in retaliation to the Kerman suicide bombings earlier this month, which left "
+            "nearly 100 dead.")
+    found = {e.location_name: e for e in events(text)}
+    assert set(found) == {"Panjgur", "Kerman"}
+    panjgur, kerman = found["Panjgur"], found["Kerman"]
+    assert (panjgur.attacker_country, panjgur.date, panjgur.fatalities) == ("IR", "2024-01-16", 2)
+    assert (kerman.attacker_country, kerman.date, kerman.date_precision) == (
+        None, "2024-01", "month")
+    assert kerman.fatalities == 100
+    assert kerman.weapons == ("suicide bomb",)
+    assert kerman.cross_border is False
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+def test_target_is_the_object_of_targeted() -> None:
+    e = one("The IRGC said it targeted the headquarters of Jaish al-Adl in Balochistan on "
+            "Tuesday with missiles.")
+    assert e.target == "headquarters of Jaish al-Adl"
+    assert (e.location_name, e.attacker_country, e.geo_precision) == ("Balochistan", "IR", 3)
+    assert e.weapons == ("missiles",)
+
+
+# --- drafts -----------------------------------------------------------------------------
+
+
+def test_segments_about_the_same_strike_make_one_draft() -> None:
+    text = ("Iranian drones hit a mosque in Panjgur in Balochistan on Tuesday. Iranian "
+            "missiles also struck Balochistan on Tuesday, killing two children.")
+    article = Article(id="t", text=text, date=WEDNESDAY)
+    drafts = read_drafts(article, geoparse(text))
+    assert len(drafts) == 1
+    e = one(text)
+    assert (e.location_name, e.geo_precision) == ("Panjgur", 1)  # the most specific place
+    assert set(e.weapons) == {"drones", "missiles"}
+    assert e.fatalities == 2
+
+
+def test_no_events_in_an_empty_article() -> None:
+    assert events("") == []
