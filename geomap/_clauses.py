@@ -63,6 +63,8 @@ _VIOLENT = re.compile(
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"(?:has|have) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
+    r"[^.;]*\bsince\b|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
     r"retaliate|respond|continue|keep)|if)\b",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ How an event is read (each step is a rule a reviewer can check against the evide
    province named.
 5. Segments about the same strike become one event: same attacker country (or unknown),
    one place inside the other or within ``merge_km``, compatible dates (an undated report
-   is taken as recent: within a week before publication).
+   is taken as recent: within 30 days before publication).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from geomap._clauses import (
 )
 from geomap.actors import ActorMention, country_name, find_actors
 from geomap.casualties import Casualties, event_type_hint, find_casualties, find_weapons
-from geomap.dates import DateRef, best_date, find_day_offsets, shift
+from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
 from geomap.records import Article, Event, Source, Toponym
 
@@ -62,10 +62,13 @@ _ANAPHOR = re.compile(
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
 _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
+_DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
+                     r"\bunverified\b|\bcould not be (?:independently )?verified\b",
+                     re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = ("in retaliation", "in retribution", "in response")
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
-RECENT_DAYS = 7
+RECENT_DAYS = 30
 
 
 @dataclass
@@ -148,6 +151,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     drafts: list[Draft] = []
     current: Draft | None = None
     last_made: list[Draft] = []
+    pending: list[tuple[str, Casualties]] = []  # figures read before any event (headline)
     for index, (s, e) in enumerate(sentences(text)):
         sentence_text = " ".join(text[s:e].split())
         previous: Draft | None = None
@@ -156,13 +160,17 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             blamed = blamed_actor(seg, text, actors)
             if not has_strike(seg.text) or is_generic(seg.text) or _STRIKE_FREE(seg):
                 previous = _anchor(seg, text, toponyms, drafts) or previous
+                if current is None and not is_generic(seg.text) and not _STRIKE_FREE(seg):
+                    cas = _casualties(seg.text)
+                    if cas.killed is not None or cas.injured is not None:
+                        pending.append((sentence_text, cas))
                 if current is not None and not is_generic(seg.text):
                     _follow_up(gaz, current, seg, text, toponyms, blamed, sentence_text,
                                merge_km, pub)
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
             attacker = attacker or blamed
-            cas = find_casualties(seg.text)
+            cas = _casualties(seg.text)
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
             if not places:
@@ -207,7 +215,18 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 current = previous = d
         if made_here:
             last_made = made_here
+    if drafts and pending and not drafts[0].casualties:
+        for sentence, cas in pending:
+            _add(drafts[0], sentence, "", cas=cas)
     return drafts
+
+
+def _casualties(seg_text: str) -> Casualties:
+    """Casualty figures, except claims the text itself doubts ("claimed that 80 soldiers
+    had died, without offering any evidence")."""
+    if _DOUBTED.search(seg_text):
+        return Casualties()
+    return find_casualties(seg_text)
 
 
 def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
@@ -217,7 +236,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
     a place ("among the places hit"), casualties ("No deaths were reported")."""
     if blamed is not None and not current.attackers and _ANAPHOR.search(seg.text):
         _add(current, sentence, seg.text, attacker=blamed)
-    cas = find_casualties(seg.text)
+    cas = _casualties(seg.text)
     places = linked_places(seg, text, toponyms)
     date = best_date(date_text(seg.text), pub)
     if date is not None and not current.dates and weak_strike(seg.text):
@@ -261,11 +280,22 @@ def _read_segment(
                   if not (p == 4 and t.country_code == attacker.country_code)]
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
-    date = best_date(date_text(seg.text), pub)  # without pub: absolute dates only
+    date = _nearest_date(seg, pub)
     offsets = find_day_offsets(seg.connector or "")
     if offsets and previous is not None and previous.date is not None:
         date = shift(previous.date, -offsets[0][2])
     return places, attacker, date
+
+
+def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
+    """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
+    attack" -> Friday); dates of speaking ("said on Wednesday") are left out. Without a
+    publication date only absolute dates are read."""
+    dates = find_dates(date_text(seg.text), pub)
+    if not dates:
+        return None
+    triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
+    return min(dates, key=lambda d: (min(abs(d.start - t) for t in triggers), d.start))
 
 
 def _anchor(seg: Segment, text: str, toponyms: list[Toponym],

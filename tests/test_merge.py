@@ -119,11 +119,12 @@ def test_reports_of_one_article_never_merge(gaz: Gazetteer, panjgur: Place,
 
 @pytest.mark.parametrize(("dated", "expected"), [
     (("2024-01-16", "day"), True),  # the day before publication
-    (("2024-01-11", "day"), True),  # within the week before
+    (("2024-01-05", "day"), True),  # twelve days before: within the 30 days
     (("2024-01", "month"), True),  # the month of publication
-    (("2024-01-05", "day"), False),  # twelve days before
+    (("2023-12", "month"), True),  # the 30 days reach into December
+    (("2023-12-10", "day"), False),  # 38 days before
     (("2023-01-16", "day"), False),  # a year earlier
-    (("2023", "year"), False),
+    (("2022", "year"), False),  # (2023 would overlap the 30 days)
 ])
 def test_an_undated_report_is_taken_as_recent(gaz: Gazetteer, panjgur: Place,
                                              balochistan: Place, dated: tuple[str, str],
