@@ -33,7 +33,8 @@ __all__ = [
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K)\.$")
 _CONNECTOR = re.compile(
-    r"\b(?:(?:a|one|two|three|several|a few) days? (?:after|before|earlier|later)"
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?) "
+    r"(?:after|before|earlier|later)"
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
@@ -63,6 +64,8 @@ _VIOLENT = re.compile(
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
+    r"increased|grown|surged|escalated)\b|"
     r"(?:has|have) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
     r"[^.;]*\bsince\b|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"

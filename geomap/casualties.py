@@ -183,8 +183,9 @@ _NONE_RE = re.compile(
     re.IGNORECASE,
 )
 _TOLL_SKIP = _words(
-    "has have had rose risen climbed reached jumped increased stood stands now is was to at of"
-    " hit went up further already"
+    "has have had rose risen rises climbed climbs reached reaches jumped increased stood stands"
+    " now is was to at of hit went up further already passed passes topped tops exceeded"
+    " exceeds"
 )
 
 _WEAPON_TABLE = r"""
@@ -431,9 +432,11 @@ def _subject(toks: list[str], i: int, claimed: set[int]) -> list[_Count]:
 def _toll(toks: list[str]) -> list[_Count]:
     """The figure of "the death toll rose to 27", "the toll from the strikes stands at 31"."""
     for t in range(len(toks)):
-        if _w(toks, t) != "toll" or _w(toks, t - 1) in ("injury", "injuries"):
+        counted = _w(toks, t) == "number" and _w(toks, t + 1) == "of" and _w(toks, t + 2) in (
+            "people", "dead", "deaths", "victims", "those")  # "the number of people killed"
+        if not counted and (_w(toks, t) != "toll" or _w(toks, t - 1) in ("injury", "injuries")):
             continue
-        for j in range(t + 1, min(t + 10, len(toks))):
+        for j in range(t + 1, min(t + 40, len(toks))):
             if _w(toks, j) in (",", ";", "."):
                 break
             q = _quantity(toks, j) if _w(toks, j - 1) in _TOLL_SKIP else None
