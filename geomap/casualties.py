@@ -182,6 +182,10 @@ _NONE_RE = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
 )
+_CASUALTY_WORD = re.compile(
+    r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacre"
+    r"|fatalit|perish|slain|martyr"
+    r"|number of|no one|nobody|harm", re.IGNORECASE)
 _TOLL_SKIP = _words(
     "has have had rose risen rises climbed climbs reached reaches jumped increased stood stands"
     " now is was to at of hit went up further already passed passes topped tops exceeded"
@@ -468,8 +472,11 @@ def find_casualties(sentence: str) -> Casualties:
     >>> (c.killed, c.injured, find_casualties("which left nearly 100 dead").killed_low)
     (2, 5, 90)
     """
+    if not _CASUALTY_WORD.search(sentence):
+        return Casualties()  # the common case, answered without tokenising
     matches = list(_TOKEN_RE.finditer(sentence))
     toks = [m.group() for m in matches]
+    after = [t for t, tok in enumerate(toks) if tok.lower() in _AFTER]
     used: set[int] = set()  # tokens already read as an object
     claimed: set[int] = set()  # casualty words that already have their count
     figures = _toll(toks)
@@ -482,7 +489,9 @@ def find_casualties(sentence: str) -> Casualties:
                 figures.extend(found)
     i = 0
     while i < len(toks):
-        found = [] if i in used else _subject(toks, i, claimed)
+        # a subject count stands at most 15 words before its casualty word
+        near = any(i < t <= i + 15 for t in after)
+        found = [] if i in used or not near else _subject(toks, i, claimed)
         figures.extend(found)
         i = max([i + 1] + [f.end for f in found])
     if any(f.kind == "toll" for f in figures):
