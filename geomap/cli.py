@@ -171,7 +171,8 @@ def places(paths: tuple[Path, ...], fmt: str) -> None:
               default=Path("map.html"), show_default=True)
 @click.option("--trajectories", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="trajectories.geojson (default: the one beside EVENTS_FILE)")
-@click.option("--self-contained", is_flag=True, help="Inline every script and stylesheet.")
+@click.option("--self-contained/--cdn", "self_contained", default=True, show_default=True,
+              help="Inline every script and stylesheet (opens offline), or link a CDN.")
 @click.option("--title", default=None, help="Map title.")
 def render(events_file: Path, out: Path, trajectories: Path | None, self_contained: bool,
            title: str | None) -> None:
