@@ -230,7 +230,7 @@ def build(out_dir: Path) -> dict[str, Any]:
 
     # 3b. continents (GeoNames continent features, as features with code CONT)
     continents = json.loads((gnc / "continents.json").read_text("utf-8"))
-    for code, c in sorted(continents.items()):
+    for _code, c in sorted(continents.items()):
         b.add({"id": f"gn:{c['geonameId']}", "name": c["toponymName"], "lat": float(c["lat"]),
                "lon": float(c["lng"]), "kind": "feature", "feature_code": "CONT",
                "country_code": None, "admin1_code": None,

@@ -57,7 +57,10 @@ _STRIKE = re.compile(
 _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
-    r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|death toll|toll|fighters|hideouts|positions|soldiers|troops|civilians|(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|militants?|headquarters|base|police station|mosque|"
+    r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
+    r"death toll|toll|fighters|hideouts|positions|soldiers|troops|civilians|"
+    r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
+    r"militants?|headquarters|base|police station|mosque|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
     re.IGNORECASE,
 )

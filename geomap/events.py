@@ -25,6 +25,7 @@ How an event is read (each step is a rule a reviewer can check against the evide
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -158,9 +159,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         made_here: list[Draft] = []
         for seg in segments(text, index, s, e):
             blamed = blamed_actor(seg, text, actors)
-            if not has_strike(seg.text) or is_generic(seg.text) or _STRIKE_FREE(seg):
+            if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
                 previous = _anchor(seg, text, toponyms, drafts) or previous
-                if current is None and not is_generic(seg.text) and not _STRIKE_FREE(seg):
+                if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
                     cas = _casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
@@ -193,12 +194,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 elif attacker is not None or cas.killed or cas.injured:
                     # a strike whose place comes in a later sentence ("The blast happened
                     # ... in Przewodów")
-                    d = Draft()
-                    drafts.append(d)
-                    _add(d, sentence_text, seg.text, attacker, date, cas,
+                    fresh = Draft()
+                    drafts.append(fresh)
+                    _add(fresh, sentence_text, seg.text, attacker, date, cas,
                          target_of(seg.text, place_names))
-                    current = previous = d
-                    made_here.append(d)
+                    current = previous = fresh
+                    made_here.append(fresh)
                 continue
             groups = [site for g in _by_country(text, places, attacker)
                       for site in _by_site(gaz, g, merge_km)]
@@ -249,13 +250,13 @@ def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
             _add(current, sentence, seg.text, cas=cas, places=fits)
             return
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
-            _STRIKE_FREE(seg) or any(t.country_code not in {q.country_code for q, _ in
+            _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
                                                            current.places}
                                      for t, _ in places)):
         _add(current, sentence, seg.text, cas=cas)
 
 
-def _STRIKE_FREE(seg: Segment) -> bool:  # noqa: N802 - reads as a predicate name
+def _not_a_strike(seg: Segment) -> bool:
     """A casualty sentence about something else (an earthquake, a statement)."""
     return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
@@ -329,7 +330,7 @@ def _by_country(text: str, places: list[tuple[Toponym, int]],
         return list(groups.values())
     ordered = sorted(places, key=lambda tp: tp[0].start)
     listed = any(a.country_code != b.country_code and coordinated(text, a, b)
-                 for (a, _), (b, _) in zip(ordered, ordered[1:], strict=False))
+                 for (a, _), (b, _) in itertools.pairwise(ordered))
     if listed:
         return list(groups.values())
     best = min((tp for g in groups.values() for tp in g), key=lambda tp: (tp[1], tp[0].start))

@@ -145,7 +145,7 @@ def _combine(cluster: list[Event]) -> Event:
     types = Counter(e.event_type for e in cluster)
     cross = bool(cc and cc != best_place.location_country)
     confidence = min(0.99, max(e.confidence for e in cluster) + 0.05 * (len(sources) - 1))
-    merged = replace(
+    return replace(
         best_place,
         id=_event_id(sources, best_place, best_date),
         event_type=types.most_common(1)[0][0],
@@ -160,7 +160,6 @@ def _combine(cluster: list[Event]) -> Event:
         origin_lat=origin.origin_lat if origin else None,
         origin_lon=origin.origin_lon if origin else None,
     )
-    return merged
 
 
 def _country_of(e: Event) -> str | None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from geomap.events import extract_events, read_drafts
 from geomap.records import Article, Event
 from geomap.resolve import geoparse
