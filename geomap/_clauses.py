@@ -39,7 +39,7 @@ _CONNECTOR = re.compile(
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
     r"|[A-Z])"
-    r"|amid|follows|followed|(?:punishment|revenge) for)\b|;",
+    r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;",
     re.IGNORECASE,
 )
 # strike words: nouns and verbs that say something hit something

@@ -28,7 +28,7 @@ import datetime as dt
 import itertools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geomap._clauses import (
     Segment,
@@ -63,6 +63,8 @@ _ANAPHOR = re.compile(
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
 _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
+_DERIVED = "(counted from another event)"
+_SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b",
                      re.IGNORECASE)
@@ -85,6 +87,7 @@ class Draft:
     evidence: list[str] = field(default_factory=list)
     origins: list[Toponym] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    derived: list[DateRef] = field(default_factory=list)  # counted from another event
 
     @property
     def attacker_country(self) -> str | None:
@@ -100,7 +103,8 @@ class Draft:
     def date(self) -> DateRef | None:
         """The most precise date read for the event."""
         order = {"day": 0, "month": 1, "year": 2}
-        return min(self.dates, key=lambda d: order[d.precision]) if self.dates else None
+        dates = self.dates or self.derived  # what the text says beats what was counted
+        return min(dates, key=lambda d: order[d.precision]) if dates else None
 
 
 def compatible_dates(a: DateRef | None, b: DateRef | None, published: dt.date | None,
@@ -283,8 +287,11 @@ def _read_segment(
               for t, p in places]
     date = _nearest_date(seg, pub)
     offsets = find_day_offsets(seg.connector or "")
-    if offsets and previous is not None and previous.date is not None:
-        date = shift(previous.date, -offsets[0][2])
+    if previous is not None and previous.date is not None and date is None:
+        if offsets:  # "X came a day after Y": Y is a day before X
+            date = replace(shift(previous.date, -offsets[0][2]), relative=True, phrase=_DERIVED)
+        elif seg.connector and _SIMULTANEOUS.match(seg.connector):
+            date = replace(previous.date, phrase=_DERIVED)  # "the explosion came as ..."
     return places, attacker, date
 
 
@@ -405,7 +412,7 @@ def _add(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None =
     if attacker is not None:
         d.attackers.append(attacker)
     if date is not None:
-        d.dates.append(date)
+        (d.derived if date.phrase == _DERIVED else d.dates).append(date)
     if cas is not None and (cas.killed is not None or cas.injured is not None
                             or cas.none_reported):
         d.casualties.append(cas)
