@@ -336,13 +336,14 @@ class ArticleScore:
 def match_article(
     article_id: str, gold: Sequence[GoldEvent], predicted: Sequence[Event]
 ) -> ArticleScore:
-    """Match ``predicted`` to ``gold`` one to one, greedily by increasing distance.
+    """Match ``predicted`` to ``gold`` one to one, greedily: pairs whose dates agree first,
+    then by increasing distance (two strikes on the same junction years apart pair by date).
 
     A pair is allowed when both have the same attacker country (null matches null) and
     the predicted point lies within the gold event's tolerance. A prediction without
     coordinates can match nothing.
     """
-    pairs: list[tuple[float, int, int]] = []
+    pairs: list[tuple[bool, float, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
             if p.lat is None or p.lon is None:
@@ -351,12 +352,12 @@ def match_article(
                 continue
             distance = haversine_km(g.lat, g.lon, p.lat, p.lon)
             if distance <= g.tolerance_km:
-                pairs.append((distance, gi, pi))
+                pairs.append((p.date != g.date, distance, gi, pi))
     pairs.sort()
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     matches: list[Match] = []
-    for distance, gi, pi in pairs:
+    for _, distance, gi, pi in pairs:
         if gi in used_gold or pi in used_pred:
             continue
         used_gold.add(gi)

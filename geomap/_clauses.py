@@ -50,7 +50,7 @@ _STRIKE = re.compile(
     r"|drove [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through)"
-    r"|(?:hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
+    r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",
     re.IGNORECASE,
 )

@@ -63,6 +63,8 @@ _ANAPHOR = re.compile(
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
 _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
+_SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
+                         r"|city|town|village|area)\b", re.IGNORECASE)
 _DERIVED = "(counted from another event)"
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
@@ -189,6 +191,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     region = _last_region(toponyms, seg.start)
                     if region is not None:
                         places = [(region, 3)]
+                elif not refs and _SAME_PLACE.search(seg.text):
+                    site = _last_site(toponyms, seg.start)  # "the same junction"
+                    if site is not None:
+                        places = [(site, 1)]
             if not places:
                 if refs:
                     targets = _split_targets(target_of(seg.text, place_names), len(refs))
@@ -321,6 +327,11 @@ def _anchor(seg: Segment, text: str, toponyms: list[Toponym],
 def _last_region(toponyms: list[Toponym], before: int) -> Toponym | None:
     regions = [t for t in toponyms if t.end <= before and t.kind in {"adm1", "feature"}]
     return regions[-1] if regions else None
+
+
+def _last_site(toponyms: list[Toponym], before: int) -> Toponym | None:
+    sites = [t for t in toponyms if t.end <= before and t.kind in {"populated", "airport"}]
+    return sites[-1] if sites else None
 
 
 def _by_country(text: str, places: list[tuple[Toponym, int]],
