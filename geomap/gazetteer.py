@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 _KIND_BONUS: dict[str, float] = {
     "country": 3.0, "adm1": 1.0, "adm2": 0.0, "populated": 0.0, "airport": -0.5,
-    "feature": 2.0,
+    "feature": 4.0,
 }
 _ADMIN_KINDS = frozenset({"adm1", "adm2"})
 #: Words after a name that say it is an administrative area ("Idlib governorate").
@@ -58,7 +58,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
     >>> round(haversine_km(36.19, 44.01, 33.34, 44.40))
-    318
+    319
     """
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -92,7 +92,10 @@ def _read_lines(path: Path) -> list[str]:
 def prior_score(candidate: Candidate) -> float:
     """Context-free plausibility of a candidate: population, kind and name match.
 
-    Admin areas' populations are sums of their towns, so they count at 0.8.
+    Admin areas' populations are sums of their towns, so they count at 0.8. Curated
+    features (regions, seas, bases; most without a population) get a kind bonus that
+    puts them above villages of the same name. A capital named by its own name gains
+    1.5: capitals stand for governments in news ("Washington said").
     """
     place = candidate.place
     pop = math.log10(place.population + 1)
@@ -101,8 +104,8 @@ def prior_score(candidate: Candidate) -> float:
     score = pop + _KIND_BONUS.get(place.kind, 0.0)
     if candidate.exact:
         score += 0.5
-    if place.feature_code == "PPLC":
-        score += 1.5  # capitals stand for governments in news ("Washington said")
+        if place.feature_code == "PPLC":
+            score += 1.5
     return score
 
 
@@ -249,11 +252,32 @@ class Gazetteer:
 
     @staticmethod
     def namesake_penalty(cand: Candidate, cands: list[Candidate]) -> float:
-        """Penalty for an admin area whose name is also a town inside it (Idlib, Kerman).
+        """Penalty from the other places of the same name.
 
-        Without a word such as "province", news means the town.
+        An admin area whose name is also a town inside it (Idlib, Kerman) loses 3:
+        without a word such as "province", news means the town. A town matched only by
+        an alternate name (a former or foreign name: "Salisbury" for Harare,
+        "Centerville" for Fremont) loses 2 when places of that very name exist, and 6
+        when one of them is a town in its own country, or its own province ten times
+        its size (there the name is the other place's: "Montana" is not Montana City).
+        A town that only shares its name with its country's capital loses the capital
+        bonus.
         """
         place = cand.place
+        if place.kind == "populated" and not cand.exact:
+            exact = [o.place for o in cands if o.exact]
+            if not exact:
+                return 0.0
+            return 6.0 if any(o.country_code == place.country_code and (
+                o.kind == "populated" or (o.admin1_code == place.admin1_code
+                                          and place.population < 0.1 * o.population))
+                for o in exact) else 2.0
+        if place.feature_code == "PPLC":
+            # only the largest town of the capital's name is the capital (Washington, DC,
+            # not Washington, Iowa): the others lose the capital bonus again
+            return 1.5 if cand.exact and any(
+                o.place.feature_code == "PPLC" and o.place.country_code == place.country_code
+                and o.place.population > place.population for o in cands) else 0.0
         if place.kind not in _ADMIN_KINDS:
             return 0.0
         for other in cands:

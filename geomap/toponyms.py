@@ -7,14 +7,24 @@ Rules keep out what is not a place:
 
 - capitalisation: a name starts and ends with a capitalised word; inner words may be
   connectors ("Sistan and Baluchestan", "Gulf of Aden", "Deir ez-Zor");
-- a stop list of common words that are also town names somewhere ("Police", "Justice");
-- a sentence-initial common word ("Founded", "Last") and words the article also uses in
-  lower case are not places;
+- stop lists: common English words that name only small places ("Police"), and words
+  that are never a place on their own: weekdays, months, holidays, compass words
+  ("Thursday", "June", "West", "Central"; see ``geomap/data/not_places.tsv``);
+- a common word met at the start of a sentence ("Founded", "Last") or in a title-case
+  headline, a common word that matches only another place's alternate name ("Man" for
+  Amman), and words the article also uses in lower case are not places;
+- people: a word after a title ("President", "Sen.", "Mrs.") or a given name ("John
+  Kelly"), a surname met so, and a small place's name followed by "said" or "told" are a
+  person's name, here and everywhere else in the article (:func:`geomap._words.find_people`);
 - a town name inside a longer capitalised name that is not a place ("Atlas News",
-  "Washington Post") is part of that name, not a mention;
-- possessives ("Pakistan's") are cut off the span;
-- demonyms and adjectives ("Iranian", "Pakistani", "Kurdish") become ``kind="demonym"``
-  mentions with their country, kept apart from places.
+  "Washington Post") is part of that name, not a mention; so is an actor's name
+  ("Hamas", "Jaish al-Adl") and a short all-caps acronym ("AP", "AMLO");
+- possessives ("Pakistan's") are cut off the span, and a leading "The" too; a capitalised
+  admin word joins the name ("Laurel County");
+- news abbreviations of states and provinces ("Calif.", "W.Va.", and after "Town, "
+  also "Ga." or "GA") are place mentions with their period;
+- demonyms and adjectives ("Iranian", "Pakistani", "Kurdish", "European") become
+  ``kind="demonym"`` mentions with their country, kept apart from places.
 
 Trigger words next to a name ("Balochistan province", "the city of Kerman", "Rask police
 station") are recorded on the mention for the resolver.
@@ -22,13 +32,25 @@ station") are recorded on the mention for the resolver.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from geomap._fold import fold
+from geomap._words import (
+    INSTITUTION_WORDS,
+    STREET_WORDS,
+    People,
+    abbreviation_pattern,
+    adjective_forms,
+    find_people,
+    not_places,
+    place_forms,
+    titles,
+)
+from geomap._words import place_words as _place_words
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Mention
 
@@ -39,11 +61,20 @@ logger = logging.getLogger(__name__)
 MAX_WORDS = 7
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
 _CONNECTORS = frozenset(
-    "of and al el ad ar as ash at az an ez es de del la le du des di da do dos das van von "
-    "der den upon on the va e i y bin ibn ul ur um sur sous sul".split()
+    [
+        "of", "and", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es",
+        "de", "del", "la", "le", "du", "des", "di", "da", "do", "dos", "das", "van", "von",
+        "der", "den", "upon", "on", "the", "va", "e", "i", "y", "bin", "ibn", "ul", "ur",
+        "um", "sur", "sous", "sul",
+    ]
 )
 _GAP_OK = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?|[ \u00a0]|['’‘ʼ]")
 _ABBREV = frozenset({"St", "Ft", "Mt", "Pt"})
+_CLITICS = frozenset({"s", "ve", "re", "ll", "d", "m", "t"})
+_PARTY = frozenset({"D", "R", "I"})
+#: capitalised words after a name that belong to it ("Laurel County", "Idlib Province")
+_ADMIN_TAIL = frozenset({"County", "Parish", "Province", "District", "Governorate", "Oblast",
+                         "Prefecture", "Township", "Borough"})
 #: words right after a name -> what they say about it
 TRIGGERS: dict[str, str] = {
     "province": "adm1", "governorate": "adm1", "region": "adm1", "state": "adm1",
@@ -58,6 +89,8 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
+_BOUNDARY = re.compile(r"[.!?\n]")
+_DATELINE_END = re.compile(r"\s*(?:[-–—]|\(|,\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,25 +112,29 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> dict[str, str]:
-    data = resources.files("geomap").joinpath("data/place_words.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in data.splitlines() if line and line[0] != "#")
-    return {word: rule for word, rule in rows}
-
-
 def stop_words() -> frozenset[str]:
-    """Common English words that name only small places: never a mention on their own."""
-    return frozenset(w for w, rule in _place_words().items() if rule == "stop")
+    """Folded words that are never a mention on their own: common English words naming
+    only small places ("police"), and weekdays, months, holidays and compass words."""
+    return _stop_words()
 
 
-def _demonym(word: str) -> str | None | bool:
-    """Country code of a demonym, ``None`` for a stateless people, ``False`` if not one."""
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    small = (w for w, rule in _place_words().items() if rule == "stop")
+    return frozenset(small) | frozenset(not_places())
+
+
+def _demonym(word: str) -> str | bool | None:
+    """Country code of a demonym, ``None`` for a stateless people or a region adjective
+    ("European"), ``False`` if not one."""
     from geomap.actors import demonym_country, is_demonym
 
-    if not is_demonym(word):
-        return False
-    return demonym_country(word)
+    if is_demonym(word):
+        return demonym_country(word)
+    form = adjective_forms().get(fold(word))
+    if form is not None:
+        return form.country_code if form.kind != "feature" else None
+    return False
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
@@ -112,6 +149,30 @@ def _gap_ok(text: str, left: Token, right: Token) -> bool:
     return left.text in _ABBREV and gap in {". ", "."}
 
 
+def _second_half(text: str, tokens: list[Token], i: int) -> bool:
+    """Token ``i`` continues the word before it ("al-Adl"), unless that is a party letter
+    ("R-Charleston": a legislator's party and home town)."""
+    if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
+        return False
+    prev = tokens[i - 1]
+    return not (prev.text in _PARTY and text[prev.end] == "-"
+                and (prev.start == 0 or not text[prev.start - 1].isalnum()))
+
+
+def _headline_tokens(text: str, tokens: list[Token]) -> set[int]:
+    """Indices of tokens in title-case stretches ("Grand Jury Indicts Man In Slaying")."""
+    bounds = [m.start() for m in _BOUNDARY.finditer(text)]
+    segments: dict[int, list[int]] = {}
+    for k, tok in enumerate(tokens):
+        segments.setdefault(bisect.bisect(bounds, tok.start), []).append(k)
+    out: set[int] = set()
+    for seg in segments.values():
+        words = [tokens[q] for q in seg if len(tokens[q].text) > 3]
+        if len(words) >= 4 and sum(w.capitalised for w in words) >= 0.8 * len(words):
+            out.update(seg)
+    return out
+
+
 def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention]:
     """Place and demonym mentions in ``text``, in order, without overlaps.
 
@@ -122,37 +183,87 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     """
     gaz = gazetteer or load_gazetteer()
     tokens = tokenize(text)
-    stops = stop_words()
-    lower_words = {t.text for t in tokens if t.text.islower()}
+    ctx = _Doc(text, tokens, gaz)
     out: list[Mention] = []
     i = 0
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if not tok.capitalised or (i > 0 and _joined(text, tokens[i - 1], tok)):
-            i += 1  # lower case, or the second half of a word ("al-Adl")
+        if not tok.capitalised or _second_half(text, tokens, i) or ctx.in_actor(tok):
+            i += 1  # lower case, the second half of a word ("al-Adl"), or in "Jaish al Adl"
+            continue
+        abbrev = _abbreviation(text, tokens, i, out)
+        if abbrev is not None:
+            out.append(abbrev)
+            while i < n and tokens[i].start < abbrev.end:
+                i += 1
             continue
         match = _longest_match(text, tokens, i, gaz)
         if match is None:
-            dem = _demonym(tok.text)
-            if dem is not False:
-                out.append(Mention(tok.start, tok.end, tok.text, "demonym",
-                                   dem if isinstance(dem, str) else None))
+            _add_demonym(out, tok)
             i += 1
             continue
         j = match  # last token index of the match
-        start, end = tok.start, tokens[j].end
+        if tok.text in {"The", "the"} and j > i and _the_alias(text, tokens, i, j, gaz):
+            i += 1  # "The U.S." -> "U.S." (but "The Hague" stays whole)
+            tok = tokens[i]
+        if j > i and tokens[j].text == "City" and j + 1 < n and tokens[j + 1].capitalised:
+            j = _city_of(text, tokens, i, j, gaz)  # "Dublin City Council" -> "Dublin"
+        end_tok = j
+        if (j + 1 < n and tokens[j + 1].text in _ADMIN_TAIL
+                and text[tokens[j].end : tokens[j + 1].start] == " "):
+            end_tok = j + 1  # "Laurel County"
+        start, end = tok.start, tokens[end_tok].end
         surface = text[start:end]
-        if _rejected(text, tokens, i, j, surface, stops, lower_words, gaz):
-            dem = _demonym(tok.text) if i == j else False
-            if dem is not False:
-                out.append(Mention(tok.start, tok.end, tok.text, "demonym",
-                                   dem if isinstance(dem, str) else None))
-            i = j + 1
+        tail = end_tok > j or tokens[j].text in _ADMIN_TAIL
+        if _rejected(ctx, i, j, fold(text[start : tokens[j].end]), tail):
+            if i == j:
+                _add_demonym(out, tok)
+            i = end_tok + 1
             continue
-        out.append(Mention(start, end, surface, "place", None, _trigger(text, tokens, i, j)))
-        i = j + 1
+        out.append(Mention(start, end, surface, "place", None, _trigger(text, tokens, i, end_tok)))
+        i = end_tok + 1
     return out
+
+
+def _the_alias(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
+    """"The U.S.": "the" is no part of the name (it is only in an alias with "the")."""
+    rest = fold(text[tokens[i + 1].start : tokens[j].end])
+    full = gaz.candidates_for_key(fold(text[tokens[i].start : tokens[j].end]))
+    return gaz.has_key(rest) and not any(c.exact for c in full)
+
+
+def _city_of(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> int:
+    """"Dublin City" before "Council": the town, unless "X City" is a town itself."""
+    full = gaz.candidates_for_key(fold(text[tokens[i].start : tokens[j].end]))
+    if any(c.place.kind == "populated" and c.exact for c in full):
+        return j  # "Kansas City Chiefs"
+    head = fold(text[tokens[i].start : tokens[j - 1].end])
+    return j - 1 if gaz.has_key(head) else j
+
+
+def _add_demonym(out: list[Mention], tok: Token) -> None:
+    dem = _demonym(tok.text)
+    if dem is not False:
+        out.append(Mention(tok.start, tok.end, tok.text, "demonym",
+                           dem if isinstance(dem, str) else None))
+
+
+def _abbreviation(text: str, tokens: list[Token], i: int, out: list[Mention]) -> Mention | None:
+    """A state or province abbreviation at token ``i`` ("Calif.", "W. Va.", "Atlanta, GA")."""
+    tok = tokens[i]
+    m = abbreviation_pattern().match(text, tok.start)
+    if m is None:
+        return None
+    form = place_forms()[m.group().replace(" ", "")]
+    if form.rule == "abbrev_comma":
+        before = text[max(0, tok.start - 2) : tok.start]
+        after_town = before == ", " and bool(out) and out[-1].kind == "place" and (
+            out[-1].end == tok.start - 2)
+        party = i > 0 and tokens[i - 1].text in _PARTY and before.endswith("-")
+        if not (after_town or party):
+            return None
+    return Mention(tok.start, m.end(), m.group(), "place", None, None)
 
 
 def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> int | None:
@@ -167,8 +278,8 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
             if not _gap_ok(text, tokens[j - 1], tok):
                 break
             joined = _joined(text, tokens[j - 1], tok)
-            if tok.text == "s" and joined:
-                break  # possessive: "Pakistan's"
+            if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
+                break  # possessive or contraction: "Pakistan's", "I've"
             if not (tok.capitalised or joined or tok.text.lower() in _CONNECTORS):
                 break
         if (tok.capitalised or joined) and gaz.has_key(fold(text[tokens[i].start : tok.end])):
@@ -177,47 +288,142 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
     return best
 
 
-def _rejected(
-    text: str, tokens: list[Token], i: int, j: int, surface: str,
-    stops: frozenset[str], lower_words: set[str], gaz: Gazetteer,
-) -> bool:
-    key = fold(surface)
+class _Doc:
+    """What recognition knows about the whole article: tokens, people, headlines."""
+
+    def __init__(self, text: str, tokens: list[Token], gaz: Gazetteer) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.gaz = gaz
+        self.stops = stop_words()
+        self.lower_words = {t.text for t in tokens if t.text.islower()}
+        self.people: People = find_people(text, tokens, gaz)
+        self.headline = _headline_tokens(text, tokens)
+        self.actor_spans = _actor_spans(text)
+
+    def in_actor(self, tok: Token) -> bool:
+        """Whether the token lies inside a group's or force's name after its first word."""
+        return any(s < tok.start < e for s, e in self.actor_spans)
+
+
+def _actor_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of armed groups' and forces' names ("Jaish al Adl", "Quds Force")."""
+    from geomap.actors import find_actors
+
+    return [(a.start, a.end) for a in find_actors(text) if a.kind in {"group", "force"}]
+
+
+def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
+    text, tokens, gaz = ctx.text, ctx.tokens, ctx.gaz
+    tok = tokens[i]
+    surface = text[tok.start : tokens[j].end]
     single = i == j
-    if single and (key in stops or key in TRIGGERS or len(key) <= 2 and not surface.isupper()):
+    if key in not_places():
+        return True  # "Thursday", "West", "White House"
+    if single and tok.text in titles() and not _is_state(key, gaz):
+        return True  # "Sen.", "General"
+    short = len(key) <= 2 and not surface.isupper()
+    if single and (key in ctx.stops or key in TRIGGERS or short):
         return True
     if key in _actor_names():
         return True  # "Hamas", "Hezbollah": actors, not the towns of the same name
     end = tokens[j].end
-    if text[end : end + 1].isdigit() or (tokens[i].start and text[tokens[i].start - 1].isdigit()):
+    if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
         return True  # "France24"
     if single and _demonym(surface) is not False and not _is_country(key, gaz):
         return True
-    tok = tokens[i]
-    if tok.text.isupper() and len(tok.text) <= 3 and single and not _is_country(key, gaz):
-        return True  # short all-caps words are acronyms (AP, IS, UN), not towns
-    if single and surface.lower() in lower_words and not _is_major(key, gaz):
+    if single and tok.text.isupper() and len(tok.text) <= 5 and _acronym(ctx, i, key):
+        return True  # short all-caps words are acronyms (AP, IS, AMLO), not towns
+    if single and _person(ctx, i, key):
+        return True
+    if single and surface.lower() in ctx.lower_words and not _is_major(key, gaz):
         return True  # the article uses the word in lower case too: a common word
-    if single and key in _place_words() and _SENTENCE_START.search(text[: tok.start]):
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        if nxt is not None and nxt.text.islower() and not _is_state(key, gaz):
-            return True  # "Mobile phones were...": a word that starts a sentence
-    return _inside_other_name(text, tokens, i, j, gaz)
+    if single and key in _place_words() and _common_word(ctx, i, key):
+        return True
+    if single and len(key) <= 3 and text[end : end + 1] == "-" and end + 1 < len(text) and (
+            text[end + 1].isupper()):
+        return True  # "Wal-Mart"
+    if j + 1 < len(tokens) and tokens[j + 1].text in STREET_WORDS and text[
+            end : tokens[j + 1].start] == " ":
+        return True  # "Wichita Street": a street
+    return not admin_tail and _inside_other_name(text, tokens, i, j, gaz)
+
+
+def _acronym(ctx: _Doc, i: int, key: str) -> bool:
+    """An all-caps word of five letters or fewer that is not a country or region is an
+    acronym, unless (four letters or more) it opens a dateline ("HUME – A member")."""
+    kinds = {c.place.kind for c in ctx.gaz.candidates_for_key(key)}
+    if "country" in kinds or "feature" in kinds:
+        return False
+    tok = ctx.tokens[i]
+    if len(tok.text) >= 4:
+        if "adm1" in kinds:
+            return False
+        line_start = tok.start == 0 or ctx.text[tok.start - 1] == "\n" or bool(
+            re.search(r"\.\s+$", ctx.text[max(0, tok.start - 3) : tok.start]))
+        if line_start and _DATELINE_END.match(ctx.text, tok.end):
+            return False
+    return True
+
+
+def _person(ctx: _Doc, i: int, key: str) -> bool:
+    """A person's name: after a title or given name, a surname met so, a given name, or
+    a small place's name that "said" or "told" something."""
+    people, gaz, word = ctx.people, ctx.gaz, ctx.tokens[i].text
+    if i in people.cued:
+        return not _is_country(key, gaz)
+    if word in people.surnames:
+        return not _is_big(key, gaz)
+    if i in people.given:
+        return not _is_big(key, gaz)
+    return word in people.speakers and not _is_major(key, gaz)
+
+
+def _common_word(ctx: _Doc, i: int, key: str) -> bool:
+    """A common English word that is no place here: it matches only alternate names, or
+    it starts a sentence before a lower-case word, or it stands in a headline."""
+    gaz, tokens = ctx.gaz, ctx.tokens
+    cands = gaz.candidates_for_key(key)
+    if not any(c.exact for c in cands):
+        return True  # "Man" (Amman), "Lake" (Lake County)
+    if _is_state(key, gaz):
+        return False
+    if i in ctx.headline:
+        return True
+    if _SENTENCE_START.search(ctx.text[: tokens[i].start]):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is not None and nxt.text.islower()  # "Mobile phones were..."
+    return False
+
+
+def _placey(word: str, gaz: Gazetteer) -> bool:
+    """A word that can be part of a place's name: a gazetteer name, not a common word."""
+    key = fold(word)
+    return gaz.has_key(key) and key not in _place_words() and key not in not_places()
 
 
 def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
-    """A town name glued to other capitalised words that are not a place ("Atlas News")."""
-    if _is_major(fold(text[tokens[i].start : tokens[j].end]), gaz):
+    """A town name glued to other capitalised words that are not a place ("Atlas News",
+    "Taco Bell"); words that institutions of a place add ("Paris Police", "Dublin City
+    Council", "Jordan Elementary") and compass words before it ("North Arlington") are
+    no such words. Major places keep their name before other words ("Washington Post"),
+    and after them too unless their name is a common word ("Young Man")."""
+    key = fold(text[tokens[i].start : tokens[j].end])
+    major = _is_major(key, gaz)
+    if major and key not in _place_words():
         return False
     k = j + 1
-    if k < len(tokens) and tokens[k].capitalised and _gap_ok(text, tokens[j], tokens[k]):
-        word = tokens[k].text.lower()
-        if word not in TRIGGERS and not gaz.has_key(fold(tokens[k].text)):
+    if (not major and k < len(tokens) and tokens[k].capitalised
+            and _gap_ok(text, tokens[j], tokens[k])):
+        word = tokens[k].text
+        if (word.lower() not in TRIGGERS and word.lower() not in INSTITUTION_WORDS
+                and not _placey(word, gaz)):
             return True
     k = i - 1
     if k >= 0 and tokens[k].capitalised and _gap_ok(text, tokens[k], tokens[i]):
         prev = tokens[k].text
         if (not _SENTENCE_START.search(text[: tokens[k].start]) and prev.lower() not in TRIGGERS
-                and not gaz.has_key(fold(prev))):
+                and not_places().get(fold(prev)) != "compass" and not _placey(prev, gaz)):
             return True
     return False
 
@@ -249,7 +455,19 @@ def _is_major(key: str, gaz: Gazetteer) -> bool:
     return False
 
 
+def _is_big(key: str, gaz: Gazetteer) -> bool:
+    """A country, a province of a million people, or a city of half a million."""
+    for c in gaz.candidates_for_key(key):
+        p = c.place
+        if p.kind == "country" or (p.kind == "adm1" and p.population >= 1_000_000) or (
+                c.exact and p.population >= 500_000):
+            return True
+    return False
+
+
 def _trigger(text: str, tokens: list[Token], i: int, j: int) -> str | None:
+    if tokens[j].text in _ADMIN_TAIL:
+        return tokens[j].text.lower()
     k = j + 1
     if k < len(tokens) and text[tokens[j].end : tokens[k].start] in {" ", "’s ", "'s "}:
         word = tokens[k].text.lower()

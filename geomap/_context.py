@@ -1,0 +1,159 @@
+"""Document context for resolution: what the article's other place names point at.
+
+Mordecai 3's document-level counts and CLAVIN's colocation heuristic, counted over
+*distinct* names: five mentions of "Paris" are one name, and a name never counts as its
+own context (otherwise a wrong first guess would confirm itself). For a candidate place
+of a name, the evidence is:
+
+- ``country``: other names whose current choice lies in the candidate's country (a
+  country named outright counts twice, a demonym once per country); a town or province
+  gains one more when its country is named outright ("Tripoli" with "Lebanon");
+- ``province``: other names whose choice lies in the candidate's first-level division
+  (a province named outright counts twice); for a province candidate this is the towns
+  it contains ("Georgia" with "Atlanta");
+- ``near``: the closest other chosen town or site, graded by distance (25, 75, 150 km);
+  failing that, the closest of the other names' leading *candidates* (25, 75 km): two
+  names that each have a candidate beside the other's ("Huntsville" and "Walker County"
+  in Texas) support each other even where both first choices lie elsewhere.
+
+Bonuses grow with the count and are capped, so that a long list of places cannot
+outweigh everything else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from geomap.records import Place
+
+__all__ = ["DocContext", "Evidence"]
+
+_NEAR = ((25.0, 2.0), (75.0, 1.5), (150.0, 1.0))
+_NEAR_CANDIDATE = ((25.0, 2.0), (75.0, 1.0))
+_POINT_KINDS = frozenset({"populated", "adm2", "airport", "feature"})
+_EARTH_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One bonus and the reason shown for it."""
+
+    bonus: float
+    reason: str
+
+
+@dataclass(slots=True)
+class DocContext:
+    """Counts of the article's chosen places, by country, province and point."""
+
+    countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    admin1s: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    points: list[tuple[str, float, float, float]] = field(default_factory=list)
+    grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(
+        cls,
+        picks: Iterable[tuple[str, Place]],
+        demonym_countries: Iterable[str] = (),
+        alternatives: Iterable[tuple[str, Place]] = (),
+    ) -> DocContext:
+        """Context from ``(name key, chosen place)`` pairs, the demonyms' countries and
+        ``(name key, candidate)`` pairs of the names' leading candidates."""
+        ctx = cls()
+        for key, p in alternatives:
+            if p.kind in _POINT_KINDS and p.country_code:
+                lat, lon = math.radians(p.lat), math.radians(p.lon)
+                ctx.grid[(math.floor(p.lat), math.floor(p.lon))].append(
+                    (key, lat, lon, math.cos(lat)))
+        seen_points: set[tuple[str, str]] = set()
+        for key, p in picks:
+            if p.country_code:
+                weight = 2.0 if p.kind == "country" else 1.0
+                _put(ctx.countries[p.country_code], key, weight)
+            if p.admin1_code and p.kind != "country":
+                _put(ctx.admin1s[p.admin1_code], key, 2.0 if p.kind == "adm1" else 1.0)
+            if p.kind in _POINT_KINDS and p.country_code and (key, p.id) not in seen_points:
+                seen_points.add((key, p.id))
+                ctx.points.append((key, math.radians(p.lat), math.radians(p.lon),
+                                   math.cos(math.radians(p.lat))))
+        for code in set(demonym_countries):
+            _put(ctx.countries[code], f"demonym:{code}", 1.0)
+        return ctx
+
+    def evidence(self, place: Place, key: str) -> list[Evidence]:
+        """The context bonuses for ``place`` as the meaning of the name ``key``."""
+        out: list[Evidence] = []
+        if place.country_code:
+            bucket = self.countries.get(place.country_code)
+            n = _count(bucket, key)
+            if n > 0:
+                bonus = min(1.5 + 0.5 * (n - 1), 3.0)
+                named = bucket is not None and any(
+                    w >= 2.0 for k, w in bucket.items() if k != key)
+                if named and place.kind != "country":
+                    bonus += 1.0
+                out.append(Evidence(bonus, f"country {place.country_code} "
+                                           f"{'named' if named else 'in document'} "
+                                           f"+{bonus:.1f}"))
+        if place.admin1_code and place.kind != "country":
+            n = _count(self.admin1s.get(place.admin1_code), key)
+            if n > 0:
+                bonus = min(2.0 + 0.5 * (n - 1), 3.0)
+                what = "towns of it" if place.kind == "adm1" else (
+                    f"province {place.admin1 or place.admin1_code}")
+                out.append(Evidence(bonus, f"{what} in document +{bonus:.1f}"))
+        if place.kind in _POINT_KINDS and place.country_code:
+            near = self._near(place, key)
+            if near is not None:
+                out.append(near)
+        return out
+
+    def _near(self, place: Place, key: str) -> Evidence | None:
+        d = _nearest_km(place, key, self.points)
+        for limit, bonus in _NEAR:
+            if d <= limit:
+                return Evidence(bonus, f"{d:.0f} km from another place of the document "
+                                       f"+{bonus:.1f}")
+        if not self.grid:
+            return None
+        cell_lat, cell_lon = math.floor(place.lat), math.floor(place.lon)
+        nearby = [entry for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                  for entry in self.grid.get((cell_lat + dlat, cell_lon + dlon), ())]
+        d = _nearest_km(place, key, nearby)
+        for limit, bonus in _NEAR_CANDIDATE:
+            if d <= limit:
+                return Evidence(bonus, f"{d:.0f} km from a namesake of another place of "
+                                       f"the document +{bonus:.1f}")
+        return None
+
+
+def _nearest_km(place: Place, key: str,
+                points: Iterable[tuple[str, float, float, float]]) -> float:
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    cos_lat = math.cos(lat)
+    best = math.inf
+    for other, plat, plon, pcos in points:
+        if other == key:
+            continue
+        a = (math.sin((plat - lat) / 2) ** 2
+             + cos_lat * pcos * math.sin((plon - lon) / 2) ** 2)
+        best = min(best, a)
+    if best is math.inf:
+        return math.inf
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(best)))
+
+
+def _put(bucket: dict[str, float], key: str, weight: float) -> None:
+    bucket[key] = max(bucket.get(key, 0.0), weight)
+
+
+def _count(bucket: dict[str, float] | None, key: str) -> float:
+    if not bucket:
+        return 0.0
+    return sum(w for k, w in bucket.items() if k != key)
+

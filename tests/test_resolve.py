@@ -1,0 +1,213 @@
+"""Resolution (geomap.resolve): seed articles, ambiguous names, explanations, gold spans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geomap.gazetteer import haversine_km, load_gazetteer
+from geomap.ingest import read_articles
+from geomap.records import Article, Mention, Toponym
+from geomap.resolve import geoparse, resolve, resolve_spans
+from geomap.toponyms import find_mentions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# seeds/EXPECTED.md: the places that must resolve correctly, with rough points
+# mention text -> (country, kind, lat, lon)
+SEED_PLACES: dict[str, dict[str, tuple[str, str, float, float]]] = {
+    "000_ab62be1e5a254e21": {
+        "Balochistan": ("PK", "adm1", 28.5, 65.5),
+        "Sistan and Baluchestan": ("IR", "adm1", 28.0, 60.9),
+        "Tehran": ("IR", "populated", 35.69, 51.42),
+        "Erbil": ("IQ", "populated", 36.19, 44.01),
+        "Islamabad": ("PK", "populated", 33.72, 73.04),
+        "Syria": ("SY", "country", 35.0, 38.5),
+    },
+    "004_20d6123dc004915c": {
+        "Balochistan": ("PK", "adm1", 28.5, 65.5),
+        "Sistan and Balochestan Province": ("IR", "adm1", 28.0, 60.9),
+        "Rask": ("IR", "populated", 26.23, 61.40),
+        "Kerman": ("IR", "populated", 30.28, 57.08),
+        "Tehran": ("IR", "populated", 35.69, 51.42),
+        "Erbil": ("IQ", "populated", 36.19, 44.01),
+        "Idlib": ("SY", "populated", 35.93, 36.63),
+        "Aleppo": ("SY", "populated", 36.20, 37.16),
+    },
+}
+DEMONYMS = {"Iranian": "IR", "Pakistani": "PK", "Israeli": "IL", "Kurdish": None}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    result = read_articles([ROOT / "seeds"])
+    return {a.id: a for a in result.articles}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_PLACES))
+def test_seed_places_found_and_resolved(seeds: dict[str, Article], article_id: str) -> None:
+    toponyms = geoparse(seeds[article_id].text)
+    by_text: dict[str, list[Toponym]] = {}
+    for t in toponyms:
+        by_text.setdefault(t.text, []).append(t)
+    for text, (cc, kind, lat, lon) in SEED_PLACES[article_id].items():
+        assert text in by_text, f"{text} not found in {article_id}"
+        for t in by_text[text]:
+            assert (t.country_code, t.kind) == (cc, kind), (text, t)
+            assert haversine_km(t.lat, t.lon, lat, lon) < 150, (text, t.lat, t.lon)
+
+
+def test_balochistan_provinces_not_confused(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        for t in geoparse(article.text):
+            if "Balochistan" in t.text and "Sistan" not in t.text:
+                assert t.country_code == "PK"
+            if "Sistan" in t.text or "Baluchestan" in t.text or "Balochestan" in t.text:
+                assert t.country_code == "IR"
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_PLACES))
+def test_seed_demonyms_are_not_places(seeds: dict[str, Article], article_id: str) -> None:
+    text = seeds[article_id].text
+    place_texts = {t.text for t in geoparse(text)}
+    assert not place_texts & set(DEMONYMS)
+    found = {m.text: m.country_code for m in find_mentions(text) if m.kind == "demonym"}
+    for word, cc in DEMONYMS.items():
+        if word in text:
+            assert found.get(word, "missing") == cc, word
+
+
+def test_arbil_is_erbil() -> None:
+    [t] = geoparse("Missiles struck Arbil overnight, officials said.")
+    assert (t.name, t.country_code) == ("Erbil", "IQ")
+
+
+# ---- ambiguous names: each resolved by the company it keeps
+
+
+def _pick(text: str, name: str) -> Toponym:
+    hits = [t for t in geoparse(text) if t.text == name]
+    assert hits, f"{name} not found in {text!r}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "admin1"),
+    [
+        ("Clashes erupted in Tripoli, the main city of northern Lebanon, a day after "
+         "protests in Beirut.", "Tripoli", "LB", None),
+        ("Militias fought for control of Tripoli as Libya's rival governments traded "
+         "blame.", "Tripoli", "LY", None),
+        ("Floods hit Hyderabad in Sindh, and officials in Karachi said relief was on its "
+         "way.", "Hyderabad", "PK", "Sindh"),
+        ("Hyderabad, the capital of Telangana, hosted the summit; ministers flew in from "
+         "Delhi.", "Hyderabad", "IN", "Telangāna"),
+        ("Russian tanks rolled towards Tbilisi as Georgia asked for help.", "Georgia", "GE",
+         None),
+        ("Georgia and Russia traded accusations over the breakaway regions.", "Georgia",
+         "GE", None),
+        ("Storms in Georgia knocked out power across Atlanta on Tuesday.", "Georgia", "US",
+         None),
+        ("Farmers in Punjab protested in Lahore against new taxes.", "Punjab", "PK", None),
+        ("Farmers in Punjab marched from Amritsar to the state capital.", "Punjab", "IN",
+         None),
+        ("Indian jets struck Balakot in Khyber Pakhtunkhwa early on Tuesday.", "Balakot",
+         "PK", "Khyber Pakhtunkhwa"),
+    ],
+)
+def test_ambiguous_names(text: str, name: str, country: str, admin1: str | None) -> None:
+    t = _pick(text, name)
+    assert t.country_code == country, t
+    if admin1 is not None:
+        assert t.admin1 == admin1
+
+
+def test_container_pattern_picks_the_us_town() -> None:
+    t = _pick("The fire in Paris, Texas, destroyed two homes.", "Paris")
+    assert (t.country_code, t.admin1) == ("US", "Texas")
+    assert any(r.startswith("in Texas") for r in t.reasons)
+
+
+def test_one_sense_per_discourse() -> None:
+    text = ("Paris Library to offer Illinois skills workshop. The Paris Public Library will "
+            "offer a workshop for job seekers. Paris police also attended, as did Danville.")
+    paris = [t for t in geoparse(text) if t.text == "Paris"]
+    assert len(paris) == 3
+    assert {(t.country_code, t.admin1) for t in paris} == {("US", "Illinois")}
+    # the other mentions of "Paris" are not context for each other
+    assert not any("Île-de-France" in r for t in paris for r in t.reasons)
+
+
+def test_capital_outranks_namesakes_without_context() -> None:
+    t = _pick("Officials in Washington said the sanctions would stay.", "Washington")
+    assert t.admin1 == "District of Columbia"
+
+
+def test_alternate_name_yields_to_exact_name() -> None:
+    # "Salisbury" is a former name of Harare; towns called Salisbury come first
+    t = _pick("The council of Salisbury met on Monday.", "Salisbury")
+    assert t.country_code != "ZW"
+
+
+# ---- explanations
+
+
+def test_explanations_are_kept() -> None:
+    t = _pick("Drones hit Panjgur in Balochistan.", "Panjgur")
+    assert t.score > 0
+    assert t.reasons[0].startswith("prior ")
+    assert "in Balochistan +4.0" in t.reasons
+    tripoli = _pick("Clashes erupted in Tripoli near Beirut, Lebanon.", "Tripoli")
+    assert tripoli.runner_up is not None and "LY" in tripoli.runner_up
+    assert tripoli.runner_up_score is not None and tripoli.runner_up_score < tripoli.score
+
+
+def test_weak_guesses_are_dropped_by_geoparse_only() -> None:
+    gaz = load_gazetteer()
+    text = "The Ghazni river rose."
+    mentions = [m for m in find_mentions(text, gaz) if m.kind == "place"]
+    assert len(resolve(text, mentions, gaz)) == len(mentions)
+    assert all(t.score >= 3.0 for t in geoparse(text, gaz))
+
+
+def test_resolve_skips_demonyms() -> None:
+    text = "Iranian drones hit Panjgur."
+    mentions = find_mentions(text)
+    out = resolve(text, mentions)
+    assert out[0] is None and out[1] is not None and out[1].name == "Panjgur"
+    assert resolve("x", [Mention(0, 1, "x", "demonym", "IR")]) == [None]
+
+
+# ---- gold spans: forms that are not names
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Russian troops left the town.", "Russian", "Russia"),
+        ("Russians and Palestinians voted.", "Palestinians", "Palestinian Territory"),
+        ("European leaders met in Brussels.", "European", "Europe"),
+        ("African Union envoys arrived in Addis Ababa.", "African", "Africa"),
+        ("Many Ohioans commute to Cincinnati.", "Ohioans", "Ohio"),
+        ("A Texan rancher sued in Dallas.", "Texan", "Texas"),
+        ("Scottish voters went to the polls in Glasgow.", "Scottish", "Scotland"),
+        ("He was born in Fresno, Calif., in 1950.", "Calif.", "California"),
+        ("Route closed near Charleston, W. Va., after a slide.", "W. Va.", "West Virginia"),
+        ("Tension rose in the Gulf after Iran seized a tanker.", "Gulf", "Persian Gulf"),
+        ("The EU and Britain agreed.", "EU", "European Union"),
+    ],
+)
+def test_resolve_spans_reads_forms_that_are_not_names(text: str, span: str, name: str) -> None:
+    start = text.index(span)
+    [t] = resolve_spans(text, [(start, start + len(span))])
+    assert t is not None and t.name == name
+
+
+def test_resolve_spans_is_parallel_and_reads_context() -> None:
+    text = "Clashes in Tripoli. Lebanon's army deployed. Qwzx Street was closed."
+    spans = [(11, 18), (text.index("Qwzx"), text.index("Qwzx") + 11)]
+    out = resolve_spans(text, spans)
+    assert len(out) == 2
+    assert out[0] is not None and out[0].country_code == "LB"
+    assert out[1] is None
