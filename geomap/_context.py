@@ -11,6 +11,8 @@ of a name, the evidence is:
 - ``province``: other names whose choice lies in the candidate's first-level division
   (a province named outright counts twice); for a province candidate this is the towns
   it contains ("Georgia" with "Atlanta");
+- ``neighbour``: a town whose country is not in the document but borders a country named
+  outright gains one point (Damascus with Israel and Jordan; CLAVIN-style coherence);
 - ``near``: the closest other chosen town or site, graded by distance (25, 75, 150 km);
   failing that, the closest of the other names' leading *candidates* (25, 75 km): two
   names that each have a candidate beside the other's ("Huntsville" and "Walker County"
@@ -52,6 +54,7 @@ class DocContext:
     countries: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     admin1s: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     points: list[tuple[str, float, float, float]] = field(default_factory=list)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
     grid: dict[tuple[int, int], list[tuple[str, float, float, float]]] = field(
         default_factory=lambda: defaultdict(list))
 
@@ -61,10 +64,13 @@ class DocContext:
         picks: Iterable[tuple[str, Place]],
         demonym_countries: Iterable[str] = (),
         alternatives: Iterable[tuple[str, Place]] = (),
+        neighbours: dict[str, frozenset[str]] | None = None,
     ) -> DocContext:
-        """Context from ``(name key, chosen place)`` pairs, the demonyms' countries and
-        ``(name key, candidate)`` pairs of the names' leading candidates."""
+        """Context from ``(name key, chosen place)`` pairs, the demonyms' countries,
+        ``(name key, candidate)`` pairs of the names' leading candidates and the
+        countries' land neighbours."""
         ctx = cls()
+        ctx.neighbours = neighbours or {}
         for key, p in alternatives:
             if p.kind in _POINT_KINDS and p.country_code:
                 lat, lon = math.radians(p.lat), math.radians(p.lon)
@@ -100,6 +106,13 @@ class DocContext:
                 out.append(Evidence(bonus, f"country {place.country_code} "
                                            f"{'named' if named else 'in document'} "
                                            f"+{bonus:.1f}"))
+            elif place.kind != "country":
+                named_next = sorted(
+                    cc for cc in self.neighbours.get(place.country_code, ())
+                    if any(w >= 2.0 for k, w in self.countries.get(cc, {}).items() if k != key))
+                if named_next:  # Damascus in an article naming Israel and Jordan
+                    out.append(Evidence(1.0, f"neighbour of {', '.join(named_next)} named "
+                                             "+1.0"))
         if place.admin1_code and place.kind != "country":
             n = _count(self.admin1s.get(place.admin1_code), key)
             if n > 0:

@@ -139,6 +139,7 @@ class Gazetteer:
         self._ids: dict[str, int] | None = None
         self._points: Any = None
         self._outlines: Any = None
+        self._neighbours: dict[str, frozenset[str]] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -196,6 +197,18 @@ class Gazetteer:
         if outer.kind == "adm1" and outer.admin1_code:
             return inner.admin1_code == outer.admin1_code and inner.id != outer.id
         return any(p.id == outer.id for p in self.ancestors(inner))
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """Each country's land neighbours (GeoNames), loaded on first use."""
+        if self._neighbours is None:
+            path = self.directory / "neighbours.tsv"
+            table: dict[str, frozenset[str]] = {}
+            if path.is_file():
+                for line in path.read_text("utf-8").splitlines():
+                    cc, _, rest = line.partition("\t")
+                    table[cc] = frozenset(filter(None, rest.split(",")))
+            self._neighbours = table
+        return self._neighbours
 
     # ---- names
     def has_key(self, key: str) -> bool:

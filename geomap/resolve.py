@@ -260,7 +260,7 @@ def resolve(
     for _ in range(_PASSES):
         picks = [(keys[k], max(options, key=lambda s: s.score).cand.place)
                  for k, options in enumerate(scored) if options]
-        ctx = DocContext.build(picks, demonyms, alternatives)
+        ctx = DocContext.build(picks, demonyms, alternatives, gaz.neighbours())
         seen: dict[tuple[str, str], tuple[float, list[str]]] = {}
         for k, options in enumerate(scored):
             for s in options:

@@ -59,7 +59,9 @@ __all__ = ["MAX_WORDS", "TRIGGERS", "Token", "find_mentions", "stop_words", "tok
 logger = logging.getLogger(__name__)
 
 MAX_WORDS = 7
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+|\d+")
+#: Arabic articles that begin a name in lower case when hyphenated: "al-Qaim", "ad-Dawr"
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es"})
 _CONNECTORS = frozenset(
     [
         "of", "and", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es",
@@ -189,7 +191,10 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
     n = len(tokens)
     while i < n:
         tok = tokens[i]
-        if not tok.capitalised or _second_half(text, tokens, i) or ctx.in_actor(tok):
+        article = (tok.text in _ARTICLES and i + 1 < n and tokens[i + 1].capitalised
+                   and text[tok.end : tokens[i + 1].start] == "-")  # "al-Qaim"
+        if (not (tok.capitalised or article) or _second_half(text, tokens, i)
+                or ctx.in_actor(tok)):
             i += 1  # lower case, the second half of a word ("al-Adl"), or in "Jaish al Adl"
             continue
         abbrev = _abbreviation(text, tokens, i, out)
@@ -280,9 +285,11 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
             joined = _joined(text, tokens[j - 1], tok)
             if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
                 break  # possessive or contraction: "Pakistan's", "I've"
-            if not (tok.capitalised or joined or tok.text.lower() in _CONNECTORS):
+            if not (tok.capitalised or joined or tok.text.isdigit()
+                    or tok.text.lower() in _CONNECTORS):
                 break
-        if (tok.capitalised or joined) and gaz.has_key(fold(text[tokens[i].start : tok.end])):
+        named = tok.capitalised or joined or (j > i and tok.text.isdigit())  # "Tower 22"
+        if named and gaz.has_key(fold(text[tokens[i].start : tok.end])):
             best = j
         j += 1
     return best
