@@ -38,7 +38,7 @@ _CONNECTOR = re.compile(
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
-    r"|[A-Z])"
+    r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;",
     re.IGNORECASE,
 )
@@ -69,7 +69,7 @@ _GENERIC = re.compile(
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
     r"increased|grown|surged|escalated)\b|"
-    r"(?:has|have) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
+    r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
     r"[^.;]*\bsince\b|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
     r"retaliate|respond|continue|keep)|if)\b",
@@ -93,6 +93,8 @@ _NOT_SITE_BEFORE = re.compile(r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}"
     r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
+_INSIDE_NEXT = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}(?:in|,)\s+(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central)\w*\s+)?")
 _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
@@ -127,6 +129,8 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)
 _RESPONSIBLE = re.compile(
     r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
+                            r"killed by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
@@ -176,7 +180,7 @@ def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
     for m in _CONNECTOR.finditer(sentence):
         if sentence[cut : m.start()].strip():
             out.append(Segment(sentence[cut : m.start()], start + cut, index, connector))
-        connector = m.group().lower()
+        connector = m.group().lower().strip()
         cut = m.end()
     out.append(Segment(sentence[cut:], start + cut, index, connector))
     return out
@@ -214,7 +218,10 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if not tied and last_end >= 0 and _COORDINATED.fullmatch(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
         if not tied:
-            continue
+            nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
+            if nxt is None or not _INSIDE_NEXT.fullmatch(text[t.end : nxt.start]) or not (
+                    _LINK_BEFORE.search(text[max(seg.start, nxt.start - 60) : nxt.start])):
+                continue  # ... unless it lies in the next place: "the Qandil mountains in Iraq"
         precision = _precision(t)
         if _NEAR_BEFORE.search(before) and precision == 1:
             precision = 2
@@ -304,6 +311,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue
         lead = text[max(seg.start, a.start - 15) : a.start]
         tail = text[a.end : min(end, a.end + 40)]
+        if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]):
+            continue  # "killed three American soldiers": the victims
         if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
                 r"|based|born|made|built|led|backed|aligned|allied|controlled|run|held)", tail):

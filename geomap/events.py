@@ -60,6 +60,7 @@ _ANAPHOR = re.compile(
     r"(?:attacks?|strikes?|missiles?|drones?|rockets?|bombing|raids?|explosions?|blasts?)\b",
     re.IGNORECASE,
 )
+_THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
 _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
@@ -71,9 +72,11 @@ _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evid
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b",
                      re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
-_CAUSE = ("in retaliation", "in retribution", "in response")
+_CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answered"
+                    r"|avenging)", re.IGNORECASE)
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
 RECENT_DAYS = 30
+_KIND_RANK = {"populated": 0, "airport": 0, "feature": 1, "adm2": 2, "adm1": 3, "country": 4}
 
 
 @dataclass
@@ -98,8 +101,10 @@ class Draft:
 
     @property
     def place(self) -> tuple[Toponym, int] | None:
-        """The most specific place (lowest precision; the first on ties)."""
-        return min(self.places, key=lambda p: p[1]) if self.places else None
+        """The most specific place: lowest precision, then the smaller kind of place
+        ("the Qandil mountains" before "northern Iraq"), then the first named."""
+        return min(self.places, key=lambda p: (p[1], _KIND_RANK.get(p[0].kind, 5))
+                   ) if self.places else None
 
     @property
     def date(self) -> DateRef | None:
@@ -156,37 +161,53 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     text, pub = article.text, article.date
     actors = find_actors(text)
     drafts: list[Draft] = []
-    current: Draft | None = None
+    current: Draft | None = None  # the event the article is talking about
+    latest: Draft | None = None  # the event named last (it may be a cause)
     last_made: list[Draft] = []
     pending: list[tuple[str, Casualties]] = []  # figures read before any event (headline)
     for index, (s, e) in enumerate(sentences(text)):
         sentence_text = " ".join(text[s:e].split())
         previous: Draft | None = None
         made_here: list[Draft] = []
+        clause_date: DateRef | None = None  # "before dawn on Friday after explosions ..."
         for seg in segments(text, index, s, e):
             blamed = blamed_actor(seg, text, actors)
             if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
                 previous = _anchor(seg, text, toponyms, drafts) or previous
+                clause_date = _nearest_date(seg, pub)
                 if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
                     cas = _casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
                 if current is not None and not is_generic(seg.text):
-                    _follow_up(gaz, current, seg, text, toponyms, blamed, sentence_text,
-                               merge_km, pub)
+                    target = latest if latest is not None and _THAT.search(seg.text) else current
+                    cas = _casualties(seg.text)
+                    if cas.none_reported and cas.killed is None and len(last_made) > 1:
+                        for d in last_made:  # "No one was killed." after two sites
+                            _add(d, sentence_text, seg.text, cas=cas)
+                        continue
+                    _follow_up(gaz, target, drafts, seg, text, toponyms, blamed,
+                               sentence_text, merge_km, pub)
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
             attacker = attacker or blamed
+            if date is None and seg.connector in {"after", "following"}:
+                date = clause_date  # the clause before "after" dates what it follows
             cas = _casualties(seg.text)
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
             if not places:
                 refs = last_made if re.search(r"\b(?:those|these|both)\b", seg.text) else (
+                    [latest] if latest is not None and _THAT.search(seg.text) else
                     [current] if current is not None else [])
-                if seg.connector and seg.connector.startswith(_CAUSE):
+                if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
                 refs = [r for r in refs if compatible_dates(r.date, date, pub) and (
                     attacker is None or r.attacker_country in {None, attacker.country_code})]
+                if not refs and date is not None and _ANAPHOR.search(seg.text):
+                    # "the explosion last Sunday": the dated event it fits, not the last one
+                    refs = [r for r in reversed(drafts) if r.date is not None
+                            and compatible_dates(r.date, date, pub)][:1]
                 if not refs and _REGION_REF.search(seg.text):
                     region = _last_region(toponyms, seg.start)
                     if region is not None:
@@ -214,16 +235,25 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             groups = [site for g in _by_country(text, places, attacker)
                       for site in _by_site(gaz, g, merge_km)]
             target = target_of(seg.text, place_names)
+            taken: list[Draft] = []  # two sites of one sentence are two strikes
             for group in groups:
-                d = _match(gaz, drafts, group, attacker, date, pub, merge_km, current)
+                d = _match(gaz, [x for x in drafts if x not in taken], group, attacker, date,
+                           pub, merge_km, current if current not in taken else None)
                 if d is None:
                     d = Draft()
                     drafts.append(d)
+                    if attacker is None and taken and _ANAPHOR.search(seg.text):
+                        # "The missiles struck the air base ... and a facility near Erbil"
+                        d.attackers.extend(taken[0].attackers)
+                        d.dates.extend(taken[0].dates if date is None else ())
                 share = cas if len(groups) == 1 or _owns_casualties(group, groups, seg) else None
                 _add(d, sentence_text, seg.text, attacker, date, share, target, group)
                 d.origins.extend(origin_places(seg, text, toponyms))
+                taken.append(d)
                 made_here.append(d)
-                current = previous = d
+                previous = latest = d
+                if current is None or not (seg.connector and _CAUSE.match(seg.connector)):
+                    current = d  # a cause ("in retaliation for X") is not what follows is about
         if made_here:
             last_made = made_here
     if drafts and pending and not drafts[0].casualties:
@@ -240,7 +270,7 @@ def _casualties(seg_text: str) -> Casualties:
     return find_casualties(seg_text)
 
 
-def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
+def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
                km: float, pub: dt.date | None) -> None:
     """A sentence without a full strike that adds to the event before it: who is blamed,
@@ -253,11 +283,19 @@ def _follow_up(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
     if date is not None and not current.dates and weak_strike(seg.text):
         current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
     if places and weak_strike(seg.text):
-        fits = [(t, p) for t, p in places if p < 4 and (
-            not current.places or _near(gaz, current, t, km)
-            or any(t.country_code == q.country_code for q, _ in current.places))]
-        if fits:
-            _add(current, sentence, seg.text, cas=cas, places=fits)
+        added = False
+        for t, p in places:
+            if p >= 4:
+                continue
+            # the event of this place's country: the current one, else a recent one
+            home = next((d for d in [current, *reversed(drafts)] if not d.places
+                         or _near(gaz, d, t, km)
+                         or any(t.country_code == q.country_code for q, _ in d.places)), None)
+            if home is not None:
+                _add(home, sentence, seg.text, cas=cas if home is current else None,
+                     places=[(t, p)])
+                added = True
+        if added:
             return
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
             _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
