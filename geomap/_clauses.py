@@ -58,7 +58,7 @@ _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
     r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
-    r"death toll|toll|fighters|hideouts|positions|soldiers|troops|civilians|"
+    r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
     r"militants?|headquarters|base|police station|mosque|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
@@ -131,7 +131,10 @@ _RESPONSIBLE = re.compile(
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                             r"killed by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_BY_ACTOR = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
+                       r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
+                       r"(?<!built )(?<!made )(?<!hosted )(?<!housed )"
+                       r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"inside|over|(?:north|south|east|west)\w*|central|"

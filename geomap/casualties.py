@@ -10,7 +10,8 @@ are never counts. "No casualties reported", "no one was hurt" set ``none_reporte
 leave the figures ``None``: absence of a figure, not zero.
 
 A figure is value/low/high: "13" 13/13/13; "at least 13", "13 or more" 13/13/None;
-"over 24", "more than 24" 25/25/None; "nearly 100", "almost" 100/90/100; "about 100",
+"over 24", "more than 24" 24/24/None (ACLED's conservative convention: the stated
+figure, not one more); "nearly 100", "almost" 100/90/100; "about 100",
 "some" 100/90/110; "up to 10" 10/None/10; "fewer than 10" 9/None/9; "three or four" 3/3/4;
 "a dozen" 12/12/12; "dozens", "scores", "hundreds", "thousands" 24, 40, 200, 2000 as value
 and low, high None; "several", "many" no figure (the phrase is kept). Figures of one kind
@@ -280,7 +281,7 @@ def _age_end(toks: list[str], i: int) -> int | None:
 def _scale(mod: str | None, n: int) -> _Triple:
     """Value, low and high of ``n`` after a modifier such as "at least" or "nearly"."""
     return {
-        None: (n, n, n), "at_least": (n, n, None), "more": (n + 1, n + 1, None),
+        None: (n, n, n), "at_least": (n, n, None), "more": (n, n, None),
         "nearly": (n, n * 9 // 10, n), "about": (n, n * 9 // 10, -(-n * 11 // 10)),
         "up_to": (n, None, n), "less": (n - 1, None, n - 1),
     }[mod]  # fmt: skip

@@ -78,7 +78,7 @@ def all_sentences(name: str) -> list[str]:
         ),
         (
             "a suicide bombing targeting a bus killed over two dozen IRGC members",
-            (25, 25, None, None, None, None),
+            (24, 24, None, None, None, None),  # the stated figure (ACLED convention)
         ),
         ("nine people, among them four children, were killed", (9, 9, 9, None, None, None)),
         ("The blast killed at least 13 people and injured 30.", (13, 13, None, 30, 30, 30)),
@@ -96,7 +96,7 @@ def test_brief_examples(sentence: str, expected: Figures) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("More than 20 people were killed.", (21, 21, None)),
+        ("More than 20 people were killed.", (20, 20, None)),
         ("Almost 50 civilians died.", (50, 45, 50)),
         ("About 100 people were killed.", (100, 90, 110)),
         ("Some 40 people were killed.", (40, 36, 44)),
@@ -236,7 +236,7 @@ def test_phrases_are_fragments_of_the_sentence() -> None:
         (SEED_004, "air space” that killed two children", (2, 2, 2, None, None, None)),
         (SEED_004, "death of two innocent children", (2, 2, 2, 3, 3, 3)),
         (SEED_004, "police station in Rask", (11, 11, 11, None, None, None)),
-        (SEED_004, "February 2019", (25, 25, None, None, None, None)),
+        (SEED_004, "February 2019", (24, 24, None, None, None, None)),
         (SEED_004, "Kerman suicide bombings", (100, 90, 100, 200, 200, None)),
         (SEED_004, "medical clinic outside of Idlib", (None,) * 6),
         (SEED_004, "two other missile attacks", (None,) * 6),
@@ -266,7 +266,7 @@ def test_every_seed_figure_is_one_an_analyst_reads() -> None:
             c = find_casualties(sentence)
             killed.update([] if c.killed is None else [c.killed])
             injured.update([] if c.injured is None else [c.injured])
-    assert killed == {2, 11, 25, 100}
+    assert killed == {2, 11, 24, 100}
     assert injured == {3, 200}
 
 

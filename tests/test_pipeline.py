@@ -158,7 +158,8 @@ def test_event_6_2019_bus_bombing_in_sistan_and_baluchestan(result: PipelineResu
     assert (e.place_id, e.geo_precision) == (SISTAN_BALUCHESTAN, 3)
     assert e.date_precision == "month"  # "February 2019"
     assert e.fatalities_low is not None
-    assert e.fatalities_low >= 25  # "over two dozen"
+    assert e.fatalities_low == 24  # "over two dozen": the stated figure, open above
+    assert e.fatalities_high is None
     assert _has_weapon(e, "suicide bomb")
     assert _source_ids(e) == {A004}
     assert e.cross_border is False
