@@ -180,13 +180,13 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
                 if current is not None and not is_generic(seg.text):
-                    target = latest if latest is not None and _THAT.search(seg.text) else current
+                    focus = latest if latest is not None and _THAT.search(seg.text) else current
                     cas = _casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
                         for d in last_made:  # "No one was killed." after two sites
                             _add(d, sentence_text, seg.text, cas=cas)
                         continue
-                    _follow_up(gaz, target, drafts, seg, text, toponyms, blamed,
+                    _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
                                sentence_text, merge_km, pub)
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
