@@ -183,8 +183,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
                     cas = _casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
-                        for site in last_made:  # "No one was killed." after two sites
-                            _add(site, sentence_text, seg.text, cas=cas)
+                        for made in last_made:  # "No one was killed." after two sites
+                            _add(made, sentence_text, seg.text, cas=cas)
                         continue
                     _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
                                sentence_text, merge_km, pub)
