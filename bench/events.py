@@ -6,11 +6,15 @@ Run from the project root::
     .venv/bin/python bench/events.py --predictions events.geojson [--json]
     .venv/bin/python bench/events.py --self-check              # validate this scorer
     .venv/bin/python bench/events.py --throughput [N] [--json] # articles per second
+    .venv/bin/python bench/events.py --data bench/data/events_heldout [...]  # another set
 
 The evaluation set is ``bench/data/events/``: ``articles/<id>.md`` (short news articles
 written for this project about real, well-documented strikes, domestic attacks, and a
 few stories with no strike at all) and ``gold/<id>.json`` (the events a careful analyst
 extracts from each article, background events included; see ``data/events/README.md``).
+``--data DIR`` points every mode (scoring, ``--self-check``, ``--throughput``,
+``--write-gold-geojson``) at another folder with the same ``articles/`` and ``gold/``
+layout, such as the held-out set ``bench/data/events_heldout/``.
 
 Scoring
     The predicted events of an article are those whose ``sources`` cite its id (an event
@@ -889,7 +893,7 @@ def format_throughput(t: Mapping[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the chosen mode."""
     parser = argparse.ArgumentParser(
-        description="Score strike-event extraction on bench/data/events/.",
+        description="Score strike-event extraction on bench/data/events/ (or --data DIR).",
         epilog="See the module docstring (bench/events.py) for how scoring works.",
     )
     mode = parser.add_mutually_exclusive_group()
@@ -924,9 +928,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --write-gold-geojson: write the perturbed prediction",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--articles", type=Path, default=ARTICLES_DIR, help=argparse.SUPPRESS)
-    parser.add_argument("--gold", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="evaluation set folder holding articles/ and gold/ "
+        "(default bench/data/events; e.g. bench/data/events_heldout)",
+    )
+    parser.add_argument("--articles", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--gold", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    data_dir = args.data if args.data is not None else DATA_DIR
+    if args.data is not None and not args.data.is_dir():
+        parser.error(f"--data {args.data}: not a folder")
+    if args.articles is None:
+        args.articles = data_dir / "articles"
+    if args.gold is None:
+        args.gold = data_dir / "gold"
     if args.perturb and args.write_gold_geojson is None:
         parser.error("--perturb goes with --write-gold-geojson")
 
