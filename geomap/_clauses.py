@@ -46,7 +46,8 @@ _CONNECTOR = re.compile(
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|bombers?|rammed|stormed|massacres?|assaults?|plough\w*|plow\w*|mow\w* down"
+    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
+    r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
     r"|drove [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through)"
@@ -58,6 +59,7 @@ _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
     r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
+    r"murdered|massacred|slaughtered|gunned down|gunman|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
     r"militants?|headquarters|base|police station|mosque|"
@@ -67,6 +69,8 @@ _VIOLENT = re.compile(
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
+    r"(?:[\s,]+\w+){0,4}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
     r"increased|grown|surged|escalated)\b|"
     r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
@@ -112,7 +116,9 @@ _TARGET_STOP = re.compile(
     r"leaving|wounding|injuring|and killed|last|"
     r"earlier|on\s+\w+day)\b.*$", re.IGNORECASE)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
-_SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed)"
+_SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
+                      r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
+                      r"|buried|mourned|held|visited|met|signed)"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
                       re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?$",

@@ -137,7 +137,8 @@ _VAGUE = _words("several many numerous multiple countless some few")
 _DETS = _words("the his her their its our this that these those")
 _KILL_AFTER = _words("killed dead died dies deaths fatalities perished slain massacred martyred")
 _AFTER = _KILL_AFTER | _words("injured wounded hurt injuries")
-_KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered")
+_KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered murder"
+                      " massacred slaughtered")
 _BEFORE = _KILL_BEFORE | _words("injure injures injured injuring wound wounded wounding hurt")
 _NEEDS_OF = _words("death deaths killings")
 _AUX = _words(

@@ -390,7 +390,30 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             logger.debug("date expression left unresolved: %r", text[start:end])
         else:
             kept.append(ref)
-    return kept
+    return _with_year_phrase(text, kept)
+
+
+_YEAR_PHRASE = re.compile(r"\s*,?\s*(last|this) year\b", re.IGNORECASE)
+
+
+def _with_year_phrase(text: str, refs: list[DateRef]) -> list[DateRef]:
+    """Join "15 March" and a following "last year" into one date in that year."""
+    out: list[DateRef] = []
+    skip: int | None = None
+    for i, ref in enumerate(refs):
+        if i == skip:
+            continue
+        nxt = refs[i + 1] if i + 1 < len(refs) else None
+        m = _YEAR_PHRASE.match(text, ref.end)
+        if (m is not None and nxt is not None and nxt.start == m.start(1)
+                and nxt.precision == "year" and ref.precision in {"day", "month"}):
+            value = nxt.value + ref.value[4:]
+            out.append(DateRef(value, ref.precision, ref.start, nxt.end,
+                               text[ref.start : nxt.end], True))
+            skip = i + 1
+            continue
+        out.append(ref)
+    return out
 
 
 def best_date(text: str, published: dt.date | None) -> DateRef | None:

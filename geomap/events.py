@@ -67,6 +67,15 @@ _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|b
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _DERIVED = "(counted from another event)"
+_LABOUR = re.compile(
+    r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
+    r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
+    r"|\b(?:\w+-day|week-long|day-long|national|nationwide) strike\b"
+    r"|\bstrikes? by (?:junior |hospital |rail |transport )?(?:doctors|workers|nurses|staff)\b"
+    r"|\b(?:on|went on|go on|going on) strike\b|\bstriking (?:workers|doctors|staff)\b",
+    re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                           re.IGNORECASE)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b",
@@ -259,7 +268,42 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     if drafts and pending and not drafts[0].casualties:
         for sentence, cas in pending:
             _add(drafts[0], sentence, "", cas=cas)
+    _place_the_unplaced(drafts, toponyms, text)
+    _inherit_attackers(drafts)
     return drafts
+
+
+def _place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
+    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate")
+    happened where the article is: its most-named town (precision 2, approximate)."""
+    towns = [t for t in toponyms if t.kind in {"populated", "airport"}]
+    if not towns:
+        return
+    counts: dict[str, int] = {}
+    for t in towns:
+        counts[t.place_id] = counts.get(t.place_id, 0) + 1
+    focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
+    for d in drafts:  # only a strike the text dates to a day or month, or counts
+        if not d.places and (any(x.precision != "year" for x in (*d.dates, *d.derived)) or any(
+                c.killed or c.injured for c in d.casualties)):
+            d.places.append((focus, 2))
+
+
+def _inherit_attackers(drafts: list[Draft]) -> None:
+    """An unattributed strike in a country that one attacker country alone is striking
+    in this article is taken as that attacker's ("Russian missiles hit Chernihiv ...
+    last month a strike on Odesa killed 20")."""
+    for d in drafts:
+        place = d.place
+        if d.attackers or place is None:
+            continue
+        others = {a.country_code for o in drafts if o is not d and o.place is not None
+                  and o.place[0].country_code == place[0].country_code
+                  for a in o.attackers}
+        if len(others) == 1 and None not in others:
+            source = next(o for o in drafts if o is not d and o.attackers
+                          and o.attacker_country in others)
+            d.attackers.append(next(a for a in source.attackers if a.country_code))
 
 
 def _casualties(seg_text: str) -> Casualties:
@@ -308,7 +352,7 @@ def _not_a_strike(seg: Segment) -> bool:
     """A casualty sentence about something else (an earthquake, a statement)."""
     return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
-                          re.IGNORECASE))
+                          re.IGNORECASE)) or bool(_LABOUR.search(seg.text))
 
 
 def _read_segment(
@@ -347,7 +391,10 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     if not dates:
         return None
     triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
-    return min(dates, key=lambda d: (min(abs(d.start - t) for t in triggers), d.start))
+    calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
+    return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
+        calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)),
+        min(abs(d.start - t) for t in triggers), d.start))
 
 
 def _anchor(seg: Segment, text: str, toponyms: list[Toponym],
