@@ -184,8 +184,10 @@ _NONE_RE = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
 )
+_AFTER_HEAD = _words("in at on near from who which that inside outside across during by")
 _CASUALTY_WORD = re.compile(
-    r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacre"
+    r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacr"
+    r"|murder|slaughter"
     r"|fatalit|perish|slain|martyr"
     r"|number of|no one|nobody|harm", re.IGNORECASE)
 _TOLL_SKIP = _words(
@@ -370,6 +372,8 @@ def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
             continue
         if not word[:1].isalpha() or word in _NP_STOP:
             break
+        if head in ("sg", "pl") and (word.endswith(("ing", "ed")) or word in _AFTER_HEAD):
+            break  # "110 civilians working in rice fields": the phrase ends at its person
         head, j = _person(toks, j), j + 1
     return j, head
 

@@ -392,8 +392,9 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
         return None
     triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
     calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
+    order = {"day": 0, "month": 1, "year": 2}
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
-        calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)),
+        calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
         min(abs(d.start - t) for t in triggers), d.start))
 
 
