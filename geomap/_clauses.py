@@ -39,7 +39,8 @@ _CONNECTOR = re.compile(
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
-    r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;",
+    r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
+    r"|, and (?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # strike words: nouns and verbs that say something hit something
@@ -50,7 +51,8 @@ _STRIKE = re.compile(
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
     r"|drove [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
-    r"|landed|slammed|exploded|fell|killed|kills|got through)"
+    r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged)"
+    r"|flatten(?:s|ed)"
     r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",
     re.IGNORECASE,
@@ -62,7 +64,8 @@ _VIOLENT = re.compile(
     r"murdered|massacred|slaughtered|gunned down|gunman|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
-    r"militants?|headquarters|base|police station|mosque|"
+    r"militants?|headquarters|base|police station|mosque|church|cathedral|temple|school|bus|"
+    r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
     re.IGNORECASE,
 )
@@ -73,7 +76,8 @@ _GENERIC = re.compile(
     r"(?:[\s,]+\w+){0,4}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
     r"increased|grown|surged|escalated)\b|"
-    r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted)\b"
+    r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted|fought"
+    r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
     r"retaliate|respond|continue|keep)|if)\b",
@@ -103,7 +107,20 @@ _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
 _PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|outskirts|suburbs?"
+                          r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
+_ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
+                          r"\b(?:from|over)\b", re.IGNORECASE)
+_SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:a|one|two|three|four|five|ten|twenty|fifty|a hundred|some|about|"
+    r"around|nearly|several)) ?(?:km|kilometres|kilometers|miles|nautical miles)\s+(?:\(\w+\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:-?east|-?west)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
+    re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
+                          re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
@@ -214,6 +231,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
     Places after "from", "to", "of", "by" are not strike sites.
     """
     out: list[tuple[Toponym, int]] = []
+    references: list[tuple[Toponym, int]] = []
     end = seg.start + len(seg.text)
     last_end = -1
     for t in toponyms:
@@ -226,6 +244,12 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last_end >= 0 and _COORDINATED.fullmatch(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
+        if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
+                text[seg.start : t.start].rsplit("from", 1)[-1]):
+            continue  # "fired from bombers flying over Russia's Kursk region": the launch area
+        if _REFERENCE_BEFORE.search(before):
+            references.append((t, 2))  # "20 km north-west of Saada", "the border with X"
+            continue
         if not tied:
             nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
             if nxt is None or not _INSIDE_NEXT.fullmatch(text[t.end : nxt.start]) or not (
@@ -236,6 +260,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             precision = 2
         out.append((t, precision))
         last_end = t.end
+    if not out:  # a reference point is the best the text gives
+        return [(t, p) for t, p in references if not _BORDER_WITH.search(
+            text[max(seg.start, t.start - 40) : t.start])]
     return out
 
 
@@ -324,7 +351,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "killed three American soldiers": the victims
         if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
-                r"|based|born|made|built|led|backed|aligned|allied|controlled|run|held)", tail):
+                r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
+                r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):
             continue
         if a.kind == "demonym" and not _ARMED_NOUN.match(tail):
             continue

@@ -45,7 +45,7 @@ from geomap._clauses import (
     target_of,
     weak_strike,
 )
-from geomap.actors import ActorMention, country_name, find_actors
+from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
 from geomap.casualties import Casualties, event_type_hint, find_casualties, find_weapons
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
@@ -321,6 +321,9 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     a place ("among the places hit"), casualties ("No deaths were reported")."""
     if blamed is not None and not current.attackers and _ANAPHOR.search(seg.text):
         _add(current, sentence, seg.text, attacker=blamed)
+    origin = _territory(seg.text)
+    if origin is not None and not current.attackers and weak_strike(seg.text):
+        _add(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
     cas = _casualties(seg.text)
     places = linked_places(seg, text, toponyms)
     date = best_date(date_text(seg.text), pub)
@@ -331,10 +334,9 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
         for t, p in places:
             if p >= 4:
                 continue
-            # the event of this place's country: the current one, else a recent one
-            home = next((d for d in [current, *reversed(drafts)] if not d.places
-                         or _near(gaz, d, t, km)
-                         or any(t.country_code == q.country_code for q, _ in d.places)), None)
+            # the event this place refines: the current one, else a recent one
+            home = next((d for d in [current, *reversed(drafts)] if _refines(gaz, d, t, km)),
+                        None)
             if home is not None:
                 _add(home, sentence, seg.text, cas=cas if home is current else None,
                      places=[(t, p)])
@@ -346,6 +348,34 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                                                            current.places}
                                      for t, _ in places)):
         _add(current, sentence, seg.text, cas=cas)
+
+
+def _refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
+    """Whether ``t`` makes ``d``'s place more precise: no place yet, a country-level place
+    of the same country, or a place it lies in or near ("among the places hit ... Kobani"
+    refines "northern Syria"; "the envoy was in Kabul" does not refine "Paktika")."""
+    best = d.place
+    if best is None:
+        return True
+    place, _ = best
+    if place.kind == "country" or (place.kind == "feature" and place.feature_code in _WIDE):
+        return place.country_code == t.country_code or _near(gaz, d, t, km)
+    return _near(gaz, d, t, km)
+
+
+_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b",
+                        re.IGNORECASE)
+
+
+def _territory(seg_text: str) -> ActorMention | None:
+    """The state whose territory a strike came from ("fired on from Armenian territory")."""
+    m = _TERRITORY.search(seg_text)
+    if m is None:
+        return None
+    code = demonym_country(m.group(1)) or country_code(m.group(1))
+    if not code:
+        return None
+    return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
 def _not_a_strike(seg: Segment) -> bool:
