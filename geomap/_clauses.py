@@ -109,6 +109,7 @@ _COORDINATED = re.compile(
 _PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|outskirts|suburbs?"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
+_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
@@ -152,8 +153,9 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)
 _RESPONSIBLE = re.compile(
     r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
-_VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
-                            r"killed by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+                            r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b|in\b)"
+                            r"[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )"
@@ -244,6 +246,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last_end >= 0 and _COORDINATED.fullmatch(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
+        if _SPEAKER_PLACE.match(text[t.end : end]):
+            continue  # "In Washington, President Trump said ...": where it was said
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area

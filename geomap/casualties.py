@@ -353,15 +353,25 @@ def _person(toks: list[str], i: int) -> Literal["sg", "pl", "thing"]:
     return "thing"
 
 
+def _title_case(toks: list[str]) -> bool:
+    words = [t for t in toks if t[:1].isalpha() and len(t) > 3]
+    return len(words) >= 4 and sum(t[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
-    """End of the noun phrase after a count, and its head: "", "sg", "pl" or "thing"."""
+    """End of the noun phrase after a count, and its head: "", "sg", "pl" or "thing".
+
+    In a title-case headline every word is capitalised, so verbs cannot be told from
+    nouns: there the phrase is at most two words ("Thousands Mourn Yemeni Children
+    Killed" counts no one)."""
     j, head = i, ""
+    longest = 2 if _title_case(toks) else 8
     if _w(toks, j) == "of":
         j += 1
         if _w(toks, j) == "them":
             return j + 1, "pl"
         j += _w(toks, j) in _DETS
-    for _ in range(8):
+    for _ in range(longest):
         age = _age_end(toks, j)
         if age is not None:
             j, head = age, ("pl" if _w(toks, age - 1) == "olds" else head)  # "three 10-year-olds"

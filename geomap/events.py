@@ -67,6 +67,12 @@ _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|b
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _DERIVED = "(counted from another event)"
+_ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|gas leak|negligence|"
+                      r"industrial disaster|stored (?:unsafely|for years))\b", re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explosions?|"
+                          r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
+                          re.IGNORECASE)
+_EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _LABOUR = re.compile(
     r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
     r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
@@ -270,6 +276,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             _add(drafts[0], sentence, "", cas=cas)
     _place_the_unplaced(drafts, toponyms, text)
     _inherit_attackers(drafts)
+    if _ACCIDENT.search(text):  # an explosion the article explains as an accident
+        drafts = [d for d in drafts if d.attackers or d.weapons or not all(
+            _EXPLOSION_ONLY.fullmatch(w.lower()) for t in d.texts
+            for w in _STRIKE_WORD.findall(t))]
     return drafts
 
 
