@@ -40,7 +40,9 @@ _CONNECTOR = re.compile(
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
-    r"|, and (?=(?-i:[A-Z]))",
+    r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when"
+    r"|, (?:chanting|saying|calling|adding|urging|demanding|vowing|accusing|describing|"
+    r"insisting|warning|noting|waving|holding|arguing|denying)\b",
     re.IGNORECASE,
 )
 # strike words: nouns and verbs that say something hit something
@@ -72,6 +74,7 @@ _VIOLENT = re.compile(
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+\w+){0,4}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
@@ -120,6 +123,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$"
     r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
     re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
                           re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
@@ -251,7 +255,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area
-        if _REFERENCE_BEFORE.search(before):
+        if _REFERENCE_BEFORE.search(before) or _BORDER_AFTER.match(after):
             references.append((t, 2))  # "20 km north-west of Saada", "the border with X"
             continue
         if not tied:

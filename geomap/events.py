@@ -185,11 +185,13 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         previous: Draft | None = None
         made_here: list[Draft] = []
         clause_date: DateRef | None = None  # "before dawn on Friday after explosions ..."
+        clause_end = 0
         for seg in segments(text, index, s, e):
             blamed = blamed_actor(seg, text, actors)
             if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
                 previous = _anchor(seg, text, toponyms, drafts) or previous
                 clause_date = _nearest_date(seg, pub)
+                clause_end = len(seg.text.rstrip())
                 if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
                     cas = _casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
@@ -208,6 +210,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             attacker = attacker or blamed
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
+            elif date is None and seg.connector == ", when" and clause_date is not None \
+                    and clause_end - clause_date.end <= 2:
+                date = clause_date  # "since February 14, when a suicide car bomber ..."
             cas = _casualties(seg.text)
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
