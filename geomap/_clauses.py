@@ -41,6 +41,7 @@ _CONNECTOR = re.compile(
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when"
+    r"|since(?= (?-i:[A-Z])[a-z]+ (?:[a-z]+ )?(?:had|have|has|was|were|found|began|said))"
     r"|, (?:chanting|saying|calling|adding|urging|demanding|vowing|accusing|describing|"
     r"insisting|warning|noting|waving|holding|arguing|denying)\b",
     re.IGNORECASE,
@@ -51,7 +52,7 @@ _STRIKE = re.compile(
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
-    r"|drove [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
+    r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged)"
     r"|flatten(?:s|ed)"
@@ -112,6 +113,8 @@ _COORDINATED = re.compile(
 _PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|outskirts|suburbs?"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
+_PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attack|attacks|bombing|bombings|"
+                             r"blast|strike|strikes|massacre|shooting)\b", re.IGNORECASE)
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
@@ -347,7 +350,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
         if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s)?[\s-]*", text[a.end : trigger_at]) \
-                and (a.kind != "demonym" or _ARMED_NOUN.match(text[a.end : end])):
+                and (a.kind != "demonym" or _ARMED_NOUN.match(text[a.end : end])) \
+                and a.kind != "government":
             return a
     before = []
     for a in inside:
@@ -364,6 +368,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue
         if a.kind == "demonym" and not _ARMED_NOUN.match(tail):
             continue
+        if a.kind == "government" and _PLACE_MODIFIER.match(tail):
+            continue  # "the Berlin Christmas market attack": a place, not a government
         if _SPEAKER.match(tail) and not re.search(r"\b(?:its|it|their|they)\b",
                                                   text[a.end : trigger_at]):
             continue

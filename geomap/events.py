@@ -73,6 +73,8 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
+_POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
+                     r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
 _LABOUR = re.compile(
     r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
     r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
@@ -397,7 +399,8 @@ def _not_a_strike(seg: Segment) -> bool:
     """A casualty sentence about something else (an earthquake, a statement)."""
     return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
-                          re.IGNORECASE)) or bool(_LABOUR.search(seg.text))
+                          re.IGNORECASE)) or bool(_LABOUR.search(seg.text)) or (
+        bool(_POLICE.search(seg.text)) and not has_strike(_POLICE.sub(" ", seg.text)))
 
 
 def _read_segment(
