@@ -41,7 +41,9 @@ _CONNECTOR = re.compile(
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when"
-    r"|since(?= (?-i:[A-Z])[a-z]+ (?:[a-z]+ )?(?:had|have|has|was|were|found|began|said))"
+    r"|since(?= (?!January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?-i:[A-Z])[a-z]+ (?:[a-z]+ )?(?:had|have|has|was|were|found|began|said))"
     r"|, (?:chanting|saying|calling|adding|urging|demanding|vowing|accusing|describing|"
     r"insisting|warning|noting|waving|holding|arguing|denying)\b",
     re.IGNORECASE,
