@@ -73,6 +73,9 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
+_SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
+                    r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
+                    r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
                      r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
 _LABOUR = re.compile(
@@ -400,7 +403,8 @@ def _not_a_strike(seg: Segment) -> bool:
     return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
                           re.IGNORECASE)) or bool(_LABOUR.search(seg.text)) or (
-        bool(_POLICE.search(seg.text)) and not has_strike(_POLICE.sub(" ", seg.text)))
+        bool(_POLICE.search(seg.text)) and not has_strike(_POLICE.sub(" ", seg.text))) or bool(
+        _SPORT.search(seg.text))
 
 
 def _read_segment(
