@@ -73,6 +73,8 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
+_CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
+                          re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
                     r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
@@ -113,6 +115,7 @@ class Draft:
     origins: list[Toponym] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     derived: list[DateRef] = field(default_factory=list)  # counted from another event
+    seen: int = 0  # the last sentence it was read in
 
     @property
     def attacker_country(self) -> str | None:
@@ -227,8 +230,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if compatible_dates(r.date, date, pub) and (
-                    attacker is None or r.attacker_country in {None, attacker.country_code})]
+                refs = [r for r in refs if (r.date is None or compatible_dates(r.date, date, pub))
+                        and (attacker is None
+                             or r.attacker_country in {None, attacker.country_code})]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None
@@ -246,11 +250,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     targets = _split_targets(target_of(seg.text, place_names), len(refs))
                     for r, target in zip(refs, targets, strict=True):
                         _add(r, sentence_text, seg.text, attacker, date, cas, target)
+                        r.seen = index
                     previous = refs[-1]
                 elif attacker is not None or cas.killed or cas.injured:
                     # a strike whose place comes in a later sentence ("The blast happened
                     # ... in Przewodów")
-                    fresh = Draft()
+                    fresh = Draft(seen=index)
                     drafts.append(fresh)
                     _add(fresh, sentence_text, seg.text, attacker, date, cas,
                          target_of(seg.text, place_names))
@@ -262,10 +267,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             target = target_of(seg.text, place_names)
             taken: list[Draft] = []  # two sites of one sentence are two strikes
             for group in groups:
+                placeless = current if current not in taken and current is not None \
+                    and current.seen >= index - 1 else None  # its place is told next
                 d = _match(gaz, [x for x in drafts if x not in taken], group, attacker, date,
-                           pub, merge_km, current if current not in taken else None)
+                           pub, merge_km, placeless)
                 if d is None:
-                    d = Draft()
+                    d = Draft(seen=index)
                     drafts.append(d)
                     if attacker is None and taken and _ANAPHOR.search(seg.text):
                         # "The missiles struck the air base ... and a facility near Erbil"
@@ -287,9 +294,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     _place_the_unplaced(drafts, toponyms, text)
     _inherit_attackers(drafts)
     if _ACCIDENT.search(text):  # an explosion the article explains as an accident
-        drafts = [d for d in drafts if d.attackers or d.weapons or not all(
-            _EXPLOSION_ONLY.fullmatch(w.lower()) for t in d.texts
-            for w in _STRIKE_WORD.findall(t))]
+        drafts = [d for d in drafts if d.attackers or d.weapons or not d.texts or not all(
+            _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))]
     return drafts
 
 
@@ -347,7 +353,8 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     cas = _casualties(seg.text)
     places = linked_places(seg, text, toponyms)
     date = best_date(date_text(seg.text), pub)
-    if date is not None and not current.dates and weak_strike(seg.text):
+    if date is not None and date.precision != "year" and not current.dates \
+            and weak_strike(seg.text):
         current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
     if places and weak_strike(seg.text):
         added = False
@@ -404,7 +411,7 @@ def _not_a_strike(seg: Segment) -> bool:
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
                           re.IGNORECASE)) or bool(_LABOUR.search(seg.text)) or (
         bool(_POLICE.search(seg.text)) and not has_strike(_POLICE.sub(" ", seg.text))) or bool(
-        _SPORT.search(seg.text))
+        _SPORT.search(seg.text)) or bool(_CELEBRATION.search(seg.text))
 
 
 def _read_segment(
