@@ -79,7 +79,7 @@ _GENERIC = re.compile(
     r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
-    r"(?:[\s,]+\w+){0,4}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
+    r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
     r"increased|grown|surged|escalated)\b|"
     r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted|fought"
@@ -145,6 +145,8 @@ _TARGET_STOP = re.compile(
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
+                      r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
+                      r"|revealed|disclosed|concluded|testified"
                       r"|buried|mourned|held|visited|met|signed)"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
                       re.IGNORECASE)

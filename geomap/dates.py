@@ -11,7 +11,8 @@ Resolution rules (``published`` is the article's publication date):
   the most recent such weekday on or before ``published``; "last Tuesday" is the most
   recent one strictly before it, "next Tuesday" the first one strictly after it;
 - "today", "this morning", "earlier today", "tonight" are ``published``; "yesterday",
-  "last night" and "overnight" are the day before; "the day before yesterday" two days
+  "last night" is the day before; "overnight" the publication day (a morning report's
+  "overnight" strikes fell in the early hours of that day); "the day before yesterday" two days
   before; "tomorrow" the day after;
 - "this month" / "earlier this month" is the publication month, "last month" the one
   before; "this year" / "last year" likewise with year precision;
@@ -234,7 +235,7 @@ def _near_day(m: re.Match[str], published: dt.date) -> _Resolved | None:
     phrase = " ".join(m["d"].lower().split())
     if "before yesterday" in phrase:
         offset = -2
-    elif "yesterday" in phrase or "last night" in phrase or "overnight" in phrase:
+    elif "yesterday" in phrase or "last night" in phrase:
         offset = -1
     elif "tomorrow" in phrase:
         offset = 1

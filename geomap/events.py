@@ -212,7 +212,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                             _add(made, sentence_text, seg.text, cas=cas)
                         continue
                     _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
-                               sentence_text, merge_km, pub)
+                               sentence_text, merge_km, pub, index)
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
             attacker = attacker or blamed
@@ -342,11 +342,12 @@ def _casualties(seg_text: str) -> Casualties:
 
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
-               km: float, pub: dt.date | None) -> None:
+               km: float, pub: dt.date | None, index: int) -> None:
     """A sentence without a full strike that adds to the event before it: who is blamed,
     a place ("among the places hit"), casualties ("No deaths were reported")."""
-    if blamed is not None and not current.attackers and _ANAPHOR.search(seg.text):
-        _add(current, sentence, seg.text, attacker=blamed)
+    if blamed is not None and not current.attackers and (
+            _ANAPHOR.search(seg.text) or current.seen >= index - 1):
+        _add(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"
     origin = _territory(seg.text)
     if origin is not None and not current.attackers and weak_strike(seg.text):
         _add(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"

@@ -201,7 +201,8 @@ def test_weekday_with_time_of_day_keeps_it_in_the_phrase() -> None:
         ("The statement was released this morning.", "2024-01-17", "this morning"),
         ("Residents expect more strikes tonight.", "2024-01-17", "tonight"),
         ("The foreign ministry summoned the envoy yesterday.", "2024-01-16", "yesterday"),
-        ("Missiles struck Erbil overnight, killing four.", "2024-01-16", "overnight"),
+        # a morning report: "overnight" is the early hours of the publication day
+        ("Missiles struck Erbil overnight, killing four.", "2024-01-17", "overnight"),
         ("Sirens sounded late last night in the city.", "2024-01-16", "late last night"),
         ("The drills began the day before yesterday.", "2024-01-15", "the day before yesterday"),
     ],
