@@ -262,9 +262,12 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area
-        if _REFERENCE_BEFORE.search(before) or _BORDER_AFTER.match(after):
-            references.append((t, 2))  # "20 km north-west of Saada", "the border with X"
-            continue
+        ref = _REFERENCE_BEFORE.search(before)
+        if ref or _BORDER_AFTER.match(after):
+            distance = re.search(r"\d[\d,]*", ref.group()) if ref else None
+            if distance is None or int(distance.group().replace(",", "")) < 50:
+                references.append((t, 2))  # "20 km north-west of Saada", "the border with X"
+            continue  # "about 250 km south-east of Kyiv" says where it is not
         if not tied:
             nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
             if nxt is None or not _INSIDE_NEXT.fullmatch(text[t.end : nxt.start]) or not (

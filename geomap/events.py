@@ -75,6 +75,7 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
                     r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
@@ -447,7 +448,8 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
     attack" -> Friday); dates of speaking ("said on Wednesday") are left out. Without a
     publication date only absolute dates are read."""
-    dates = find_dates(date_text(seg.text), pub)
+    dates = [d for d in find_dates(date_text(seg.text), pub)
+             if not _INDEFINITE.search(seg.text, 0, d.start)]  # "on a Friday night"
     if not dates:
         return None
     triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
