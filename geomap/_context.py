@@ -41,10 +41,12 @@ _EARTH_KM = 6371.0088
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One bonus and the reason shown for it."""
+    """One bonus, the reason shown for it, and its kind (``country``, ``neighbour``,
+    ``province`` or ``near``)."""
 
     bonus: float
     reason: str
+    kind: str = "country"
 
 
 @dataclass(slots=True)
@@ -112,14 +114,14 @@ class DocContext:
                     if any(w >= 2.0 for k, w in self.countries.get(cc, {}).items() if k != key))
                 if named_next:  # Damascus in an article naming Israel and Jordan
                     out.append(Evidence(1.0, f"neighbour of {', '.join(named_next)} named "
-                                             "+1.0"))
+                                             "+1.0", "neighbour"))
         if place.admin1_code and place.kind != "country":
             n = _count(self.admin1s.get(place.admin1_code), key)
             if n > 0:
                 bonus = min(2.0 + 0.5 * (n - 1), 3.0)
                 what = "towns of it" if place.kind == "adm1" else (
                     f"province {place.admin1 or place.admin1_code}")
-                out.append(Evidence(bonus, f"{what} in document +{bonus:.1f}"))
+                out.append(Evidence(bonus, f"{what} in document +{bonus:.1f}", "province"))
         if place.kind in _POINT_KINDS and place.country_code:
             near = self._near(place, key)
             if near is not None:
@@ -131,7 +133,7 @@ class DocContext:
         for limit, bonus in _NEAR:
             if d <= limit:
                 return Evidence(bonus, f"{d:.0f} km from another place of the document "
-                                       f"+{bonus:.1f}")
+                                       f"+{bonus:.1f}", "near")
         if not self.grid:
             return None
         cell_lat, cell_lon = math.floor(place.lat), math.floor(place.lon)
@@ -141,7 +143,7 @@ class DocContext:
         for limit, bonus in _NEAR_CANDIDATE:
             if d <= limit:
                 return Evidence(bonus, f"{d:.0f} km from a namesake of another place of "
-                                       f"the document +{bonus:.1f}")
+                                       f"the document +{bonus:.1f}", "near")
         return None
 
 

@@ -9,55 +9,47 @@
 - ``place_forms.tsv`` (curated): abbreviations ("Calif.", "W.Va.", "Ont.") and region
   adjectives ("European", "Scottish") with the place they stand for;
 - ``INSTITUTION_WORDS`` and ``STREET_WORDS``: words after a town's name that make an
-  institution of the town ("Paris Police") or a street ("Wichita Street").
+  institution of the town ("Paris Police") or a street ("Wichita Street");
+- ``FACILITY_WORDS`` and ``NATURAL_WORDS``: nouns after a name that may make it a
+  facility's name ("Zion Church", "Kingsbury hotels") or a river's ("the Kama river"),
+  read by :func:`noun_after`; :func:`name_goes_on` tells a name that continues after a
+  particle ("Stade de France", "Ras al-Ain");
+- :func:`abbreviation_at` and :func:`demonym_of`: the readers of state abbreviations and
+  demonyms that recognition uses.
 
 Every reader is cached; nothing is read at import time.
 
-Person-name cues (:func:`find_people`). A town is often also a surname ("Kelly",
-"Jones", "Obama"). Before places are matched, one pass over the article's tokens
-collects:
-
-- ``cued``: tokens right after a title ("President Obama", "Sen. Roberts", "Mrs. Moore"),
-  a given name ("John Kelly", "Ellen Boyer"), a middle initial ("Matthew D. Flores"), a
-  surname particle ("Van Voorhis") or a saint's title ("St. Patrick's Day"), up to three
-  capitalised words with middle initials ("John F. Kennedy"), unless cue and name
-  together are a place ("General Santos", "Prince George", "John Day", "St. Louis");
-- ``surnames``: the last word of each such name; the article means the person wherever
-  it uses the word alone ("Kelly said" after "John Kelly");
-- ``given``: tokens that are given names followed by a capitalised word;
-- ``speakers``: capitalised words followed by "said", "told", "says"... or after "said"
-  ("said Noma"). Only small places are read as people by this cue: "Moscow said" is a
-  government speaking.
-
-Titles and given names are read from ``geomap/data/person_cues.tsv``.
+Person-name cues are in :mod:`geomap._people`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from geomap._fold import fold
-
-if TYPE_CHECKING:
-    from geomap.gazetteer import Gazetteer
+from geomap.records import Mention
 
 __all__ = [
+    "FACILITY_WORDS",
     "INSTITUTION_WORDS",
-    "SPEECH_VERBS",
+    "NATURAL_WORDS",
+    "PARTY_LETTERS",
     "STREET_WORDS",
-    "People",
     "PlaceForm",
     "TokenLike",
+    "abbreviation_at",
     "abbreviation_pattern",
     "adjective_forms",
-    "find_people",
+    "demonym_of",
     "given_names",
+    "name_goes_on",
     "not_places",
+    "noun_after",
     "place_forms",
     "place_words",
     "titles",
@@ -86,6 +78,21 @@ STREET_WORDS = frozenset(
         "Expressway", "Freeway", "Plaza",
     ]
 )
+
+
+#: party letters before a legislator's state or home town ("R-Kan.", "D-Charleston")
+PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+
+class TokenLike(Protocol):
+    """What the word-level readers need of a token (``geomap.toponyms.Token``)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,117 +173,126 @@ def abbreviation_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
-# ---- person-name cues
+def abbreviation_at(text: str, tokens: Sequence[TokenLike], i: int,
+                    out: Sequence[Mention]) -> Mention | None:
+    """A state or province abbreviation at token ``i`` ("Calif.", "W. Va.", "Atlanta, GA");
+    ``out`` are the mentions found so far (a bare postal code needs a town before it)."""
+    tok = tokens[i]
+    m = abbreviation_pattern().match(text, tok.start)
+    if m is None:
+        return None
+    form = place_forms()[m.group().replace(" ", "")]
+    if form.rule == "abbrev_comma":
+        before = text[max(0, tok.start - 2) : tok.start]
+        after_town = before == ", " and bool(out) and out[-1].kind == "place" and (
+            out[-1].end == tok.start - 2)
+        party = i > 0 and tokens[i - 1].text in PARTY_LETTERS and before.endswith("-")
+        if not (after_town or party):
+            return None
+    return Mention(tok.start, m.end(), m.group(), "place", None, None)
 
-#: verbs of saying: the capitalised word before them is a speaker
-SPEECH_VERBS = frozenset(
+
+def demonym_of(word: str) -> str | bool | None:
+    """Country code of a demonym, ``None`` for a stateless people or a region adjective
+    ("European"), ``False`` if not one."""
+    from geomap.actors import demonym_country, is_demonym
+
+    if is_demonym(word):
+        return demonym_country(word)
+    form = adjective_forms().get(fold(word))
+    if form is not None:
+        return form.country_code if form.kind != "feature" else None
+    return False
+
+
+# ---- nouns and words after a name
+
+#: nouns after a name that can make it the name of a facility, not of a town ("Zion
+#: Church", "Shangri-La hotel"); singular forms. Stations and police stations are left
+#: out: they are named after their town ("Kramatorsk railway station").
+FACILITY_WORDS = frozenset(
     [
-        "said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated",
-        "testified", "recalled", "insisted", "argued", "admitted", "acknowledged",
-        "replied", "responded", "confirmed", "denied", "warned", "tweeted",
+        "hotel", "church", "cathedral", "mosque", "shrine", "temple", "synagogue", "chapel",
+        "basilica", "monastery", "stadium", "arena", "mall", "centre", "center", "hospital",
+        "clinic", "school", "university", "college", "academy", "market", "bazaar",
+        "bridge", "gate", "camp", "hall", "palace", "museum", "theatre", "theater",
+        "cinema", "club", "restaurant", "cafe", "refinery", "factory", "plant", "prison",
+        "jail", "embassy", "consulate",
     ]
 )
-_NAME_GAPS = frozenset({" ", "\u00a0"})
-_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
-#: surname particles written capitalised before a surname ("Van Boxtel", "Von Braun")
-_PARTICLES = frozenset({"Van", "Von", "Vander", "Vanden", "Mac", "Ter", "Ten"})
+#: nouns after a name that make it a natural feature, not a town ("the Kama river")
+NATURAL_WORDS = frozenset(["river"])
+#: lower-case words that may stand between a name and its facility noun ("Amstor
+#: shopping centre", "Abqaiq oil refinery")
+_NOUN_MODIFIERS = (
+    "shopping", "concert", "music", "football", "sports", "oil", "power", "gas", "main",
+    "grand", "military", "children's", "maternity", "general", "refugee", "luxury",
+)
+_NAME_RUN = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 
 
-class TokenLike(Protocol):
-    """What :func:`find_people` reads of a token."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
+def _plural(word: str) -> str:
+    if word.endswith("y"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("ch", "sh", "s", "x")) else "s")
 
 
-@dataclass(slots=True)
-class People:
-    """Person-name evidence of one article (token indices and words as written)."""
-
-    cued: set[int] = field(default_factory=set)
-    given: set[int] = field(default_factory=set)
-    surnames: set[str] = field(default_factory=set)
-    speakers: set[str] = field(default_factory=set)
-
-
-def _cap(tok: TokenLike) -> bool:
-    return tok.text[:1].isupper()
+@lru_cache(maxsize=1)
+def _noun_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    singular = {w: w for w in FACILITY_WORDS | NATURAL_WORDS}
+    singular.update({_plural(w): w for w in FACILITY_WORDS | NATURAL_WORDS})
+    nouns = "|".join(sorted(singular, key=lambda w: (-len(w), w)))
+    mods = "|".join(re.escape(m) for m in _NOUN_MODIFIERS)
+    pattern = re.compile(
+        rf"(?P<list>(?:(?:,|,? and|,? &) {_NAME_RUN}){{1,6}})?(?P<pos>['’]s)?[ \u00a0]"
+        rf"(?P<mod>(?:{mods}) )?(?P<noun>(?i:{nouns}))\b(?![ \u00a0][A-Z]|-)")
+    return pattern, singular
 
 
-def find_people(text: str, tokens: Sequence[TokenLike], gaz: Gazetteer) -> People:
-    """Collect the person-name cues of an article (see the module docstring).
+def noun_after(text: str, end: int) -> str | None:
+    """The facility or natural-feature noun that follows a name ending at ``end``, in
+    the singular and lower case; ``None`` if there is none.
 
-    >>> from geomap.toponyms import tokenize
-    >>> from geomap.gazetteer import load_gazetteer
-    >>> text = "Gov. Rick Perry met John Kelly. Kelly said Noma had left."
-    >>> p = find_people(text, tokenize(text), load_gazetteer())
-    >>> sorted(p.surnames), sorted(p.speakers)
-    (['Kelly', 'Perry'], ['Kelly', 'Noma'])
+    A facility noun may follow a possessive ("St Sebastian's Church") and one modifier
+    ("Amstor shopping centre"); after a list of names a noun must be plural ("the
+    Shangri-La, Cinnamon Grand and Kingsbury hotels") and counts for each name. A noun
+    followed by a capitalised word belongs to an institution of the place ("Crestwood
+    School Board"); "California's rivers" are rivers of a place.
+
+    >>> text = "the Shangri-La, Cinnamon Grand and Kingsbury hotels"
+    >>> noun_after(text, text.index(",")), noun_after("Zion Church", 4)
+    ('hotel', 'church')
+    >>> noun_after("across the Kama river", 15), noun_after("Kabul said", 5)
+    ('river', None)
+    >>> noun_after("California's rivers", 10), noun_after("Crestwood School Board", 9)
+    (None, None)
     """
-    out = People()
-    title_words, given = titles(), given_names()
-    n = len(tokens)
-    for i in range(n - 1):
-        tok, nxt = tokens[i], tokens[i + 1]
-        gap = text[tok.end : nxt.start]
-        if nxt.text in SPEECH_VERBS and gap == " " and _cap(tok):
-            out.speakers.add(tok.text)
-        elif tok.text == "said" and gap == " " and _cap(nxt):
-            out.speakers.add(nxt.text)
-        if not (_cap(tok) and _cap(nxt)):
-            continue
-        if tok.text in title_words and (gap in _NAME_GAPS or gap in {". ", ".\u00a0"}):
-            cue = "title"
-        elif tok.text in given and gap in _NAME_GAPS:
-            cue = "given"
-        elif tok.text in _SAINTS and gap in {" ", ". ", "."}:
-            cue = "saint"  # "St. Patrick's Day"
-        elif tok.text in _PARTICLES and gap in _NAME_GAPS:
-            cue = "particle"  # "Van Voorhis"
-        elif _middle_initial(text, tokens, i):
-            cue = "initial"  # "Matthew D. Flores"
-        else:
-            continue
-        run = _name_run(text, tokens, i + 1)
-        if gaz.has_key(fold(text[tok.start : tokens[run[-1]].end])) or gaz.has_key(
-                fold(text[tok.start : nxt.end])):
-            continue  # "General Santos", "Prince George", "John Day": a place
-        if cue == "given":
-            out.given.add(i)
-        elif cue in {"particle", "saint"}:
-            out.cued.add(i)
-        out.cued.update(run)
-        last = tokens[run[-1]].text
-        if len(last) > 1 and cue != "saint":
-            out.surnames.add(last)
-    return out
+    pattern, singular = _noun_pattern()
+    m = pattern.match(text, end)
+    if m is None:
+        return None
+    noun = m.group("noun").lower()
+    if m.group("list") is not None and singular[noun] == noun:
+        return None  # "Paris, London and Berlin hospital": no list of facilities
+    if singular[noun] in NATURAL_WORDS and (m.group("pos") or m.group("mod")):
+        return None
+    return singular[noun]
 
 
-def _middle_initial(text: str, tokens: Sequence[TokenLike], i: int) -> bool:
-    """Token ``i`` is a middle initial between a first name and a surname."""
-    tok = tokens[i]
-    if len(tok.text) != 1 or not tok.text.isupper() or i == 0:
-        return False
-    prev = tokens[i - 1]
-    return (text[tok.end : tok.end + 2] == ". " and len(prev.text) > 1 and _cap(prev)
-            and text[prev.end : tok.start] in _NAME_GAPS)
+#: a name that goes on with a particle and a capitalised word ("Stade de France", "Ile de
+#: la Cite", "Ras al-Ain"): a longer name, unless the gazetteer knows it
+_GOES_ON = re.compile(
+    r"[ \u00a0](?:(?:of|de|du|des|del|della|di|da|do|dos|das)(?: (?:the|la|le|les))?[ \u00a0]"
+    r"(?:l['’])?|(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-)[A-Z]")
 
 
-def _name_run(text: str, tokens: Sequence[TokenLike], k: int) -> list[int]:
-    """Token indices of a name starting at ``k``: up to three capitalised words, with
-    middle initials ("F. Kennedy") taken along."""
-    run = [k]
-    while len(run) < 4 and run[-1] + 1 < len(tokens):
-        cur, nxt = tokens[run[-1]], tokens[run[-1] + 1]
-        gap = text[cur.end : nxt.start]
-        initial = len(cur.text) == 1 and gap in {". ", "."}
-        if not _cap(nxt) or not (gap in _NAME_GAPS or initial):
-            break
-        run.append(run[-1] + 1)
-    while len(run) > 1 and len(tokens[run[-1]].text) == 1:
-        run.pop()
-    return run
+def name_goes_on(text: str, end: int) -> bool:
+    """Whether the capitalised name ending at ``end`` continues with a particle and
+    another capitalised word ("Stade| de France", "Ras| al-Ain").
+
+    >>> name_goes_on("at the Stade de France", 12), name_goes_on("Ras al-Ain", 3)
+    (True, True)
+    >>> name_goes_on("Paris de facto", 5)
+    False
+    """
+    return _GOES_ON.match(text, end) is not None

@@ -13,12 +13,22 @@ Every candidate gets an explainable score, the sum of:
   country that Y names ("Paris, Texas"; "Atlanta, Ga."), and that place of Y gains too;
   all mentions of the same name share it (one sense per discourse);
 - document context (:mod:`geomap._context`): the other names' current choices and the
-  demonyms point at the candidate's country or province, or lie near it.
+  demonyms point at the candidate's country or province, or lie near it;
+- ``facility``: a name followed by a facility noun ("Zion Church", "Kingsbury hotels") is
+  likelier a facility's name than a small town of another country: a town or district
+  that nothing else in the text supports (no country, province or nearby place; other
+  facility names do not count) loses 6, unless it is a city of 500,000 by its own name;
+  a text with no other names has nothing to contradict it.
+
+A name that the text calls a province matches provinces known only as "<name>
+governorate" or "<name> oblast" too ("Saada province", "Russia's Kursk region").
 
 A first choice is made from prior, trigger and container; then twice over, each name's
 candidates are rescored with the context of the *other* names' current choices. The
 winner keeps its score, the runner-up and the reasons. With ``min_score`` set
-(``geoparse``), a weak winner is dropped: no place rather than a wild guess.
+(``geoparse``), a weak winner is dropped: no place rather than a wild guess. ``geoparse``
+also leaves out a far-away capital that only stands for its government ("prompting
+unease in Washington" in a story about Russia).
 
 Annotated spans that are not names (``resolve_spans``) are read too: demonyms
 ("Russian" -> Russia), region adjectives ("European" -> Europe, "Scottish" ->
@@ -35,8 +45,14 @@ from dataclasses import dataclass, field
 
 from geomap._context import DocContext
 from geomap._fold import fold
-from geomap._words import adjective_forms, place_forms
-from geomap.gazetteer import ADMIN_WORDS, Gazetteer, load_gazetteer, prior_score
+from geomap._words import FACILITY_WORDS, adjective_forms, place_forms
+from geomap.gazetteer import (
+    ADMIN_WORDS,
+    Gazetteer,
+    haversine_km,
+    load_gazetteer,
+    prior_score,
+)
 from geomap.records import Candidate, Mention, Place, Toponym
 from geomap.toponyms import TRIGGERS, find_mentions
 
@@ -59,6 +75,19 @@ _TRIGGER_KIND = {
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+near\s+|\s+outside\s+)",
                         re.IGNORECASE)
 _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
+_ADMIN_KINDS = frozenset({"adm1", "adm2"})
+_GOVERNMENT_KM = 2500.0
+_GOVERNMENT_SURE = 6.0
+_REACTION = re.compile(
+    r"\b(?:unease|concerns?|alarm|anger|dismay|fury|outrage|frustration|worry|worries|"
+    r"jitters|consternation|criticism|surprise|relief|satisfaction|scepticism|skepticism|"
+    r"irritation|disquiet|annoyance|eyebrows|governments?|officials)"
+    r"(?:\s+[\w-]+){0,2}\s+in\s+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+#: a facility-named town with no support in the text loses this much, unless this big
+_FACILITY_PENALTY = 6.0
+_FACILITY_BIG = 500_000
 _BROAD_KINDS = frozenset({"country", "adm1", "feature"})
 #: endings of residents' names and the endings of the place names they come from
 _RESIDENT_ENDINGS = (("ian", "ia"), ("ian", "y"), ("ian", "o"), ("ian", ""), ("an", "a"),
@@ -224,21 +253,24 @@ def resolve(
     """
     gaz = gazetteer or load_gazetteer()
     keys = [_name_key(m.text) for m in mentions]
-    cache: dict[tuple[bool, str], list[Candidate]] = {}
+    cache: dict[tuple[bool, bool, str], list[Candidate]] = {}
     scored: list[list[_Scored]] = []
     for m in mentions:
         if m.kind != "place":
             scored.append([])
             continue
         the = m.start >= 4 and text[m.start - 4 : m.start] in {"the ", "The "}
-        if (the, m.text) not in cache:
+        admin = TRIGGERS.get(m.trigger or "") in {"adm1", "adm2"}
+        if (the, admin, m.text) not in cache:
             cands = _candidates(gaz, f"the {m.text}" if the else m.text)
             if the and not cands:
                 cands = _candidates(gaz, m.text)
+            if admin and not any(c.place.kind in _ADMIN_KINDS for c in cands):
+                cands = [*cands, *_admin_candidates(gaz, fold(m.text))]
             if len(cands) > _MAX_CANDIDATES:
                 cands = gaz.rank(cands)[:_MAX_CANDIDATES]
-            cache[(the, m.text)] = cands
-        cands = cache[(the, m.text)]
+            cache[(the, admin, m.text)] = cands
+        cands = cache[(the, admin, m.text)]
         options = [_prior(gaz, m, c, cands) for c in cands]
         _largest_namesakes(options)
         scored.append(options)
@@ -257,19 +289,32 @@ def resolve(
             lead = sorted(options, key=lambda s: -s.base)[:_ALTERNATIVES]
             alternatives.extend((keys[k], s.cand.place) for s in lead)
 
+    nouns = [m.trigger in FACILITY_WORDS for m in mentions]
+    plain = {keys[k] for k, options in enumerate(scored) if options and not nouns[k]}
+    facility = [nouns[k] and bool(plain - {keys[k]}) for k in range(len(mentions))]
     for _ in range(_PASSES):
-        picks = [(keys[k], max(options, key=lambda s: s.score).cand.place)
+        picks = [(keys[k], max(options, key=lambda s: s.score).cand.place, facility[k])
                  for k, options in enumerate(scored) if options]
-        ctx = DocContext.build(picks, demonyms, alternatives, gaz.neighbours())
-        seen: dict[tuple[str, str], tuple[float, list[str]]] = {}
+        ctxs = [DocContext.build([(key, p) for key, p, _ in picks], demonyms, alternatives,
+                                 gaz.neighbours())]
+        if any(facility):  # facility names do not vouch for one another
+            ctxs.append(DocContext.build([(key, p) for key, p, f in picks if not f],
+                                         demonyms, alternatives, gaz.neighbours()))
+        seen: dict[tuple[bool, str, str], tuple[float, list[str], bool]] = {}
         for k, options in enumerate(scored):
             for s in options:
-                got = seen.get((keys[k], s.cand.place.id))
+                got = seen.get((facility[k], keys[k], s.cand.place.id))
                 if got is None:
-                    ev = ctx.evidence(s.cand.place, keys[k])
-                    got = (sum(e.bonus for e in ev), [e.reason for e in ev])
-                    seen[(keys[k], s.cand.place.id)] = got
-                s.extra, s.extra_reasons = got
+                    ev = ctxs[facility[k]].evidence(s.cand.place, keys[k])
+                    got = (sum(e.bonus for e in ev), [e.reason for e in ev],
+                           any(e.kind != "neighbour" for e in ev))
+                    seen[(facility[k], keys[k], s.cand.place.id)] = got
+                s.extra, s.extra_reasons = got[0], got[1]
+                if facility[k] and not got[2] and _facility_penalised(s.cand):
+                    s.extra -= _FACILITY_PENALTY
+                    s.extra_reasons = [*got[1], f"facility name ('{mentions[k].trigger}'), "
+                                       f"nothing else in {s.cand.place.country_code} "
+                                       f"-{_FACILITY_PENALTY:.1f}"]
 
     out: list[Toponym | None] = []
     for m, options in zip(mentions, scored, strict=True):
@@ -284,6 +329,24 @@ def resolve(
         runner = next((s for s in options[1:] if s.cand.place.id != best.cand.place.id), None)
         out.append(_toponym(m, best, runner))
     return out
+
+
+def _admin_candidates(gaz: Gazetteer, key: str) -> list[Candidate]:
+    """Provinces and districts known only as "<name> governorate" and the like, for a
+    name that the text calls a province ("Saada province": Saada governorate)."""
+    out: list[Candidate] = []
+    for word in sorted(ADMIN_WORDS):
+        out.extend(c for c in gaz.candidates_for_key(f"{key} {word}")
+                   if c.place.kind in _ADMIN_KINDS and c not in out)
+    return out
+
+
+def _facility_penalised(c: Candidate) -> bool:
+    """A town or district, unless a big one by its own name, for which a facility of
+    that name is likelier ("Zion Church": not Zion, Illinois, nor Jerusalem) when nothing
+    else in the text lies in its country or near it."""
+    return c.place.kind in {"populated", "adm2", "adm1"} and not (
+        c.exact and c.place.population >= _FACILITY_BIG)
 
 
 def _describe(p: Place) -> str:
@@ -312,8 +375,35 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     gaz = gazetteer or load_gazetteer()
     mentions = find_mentions(text, gaz)
     places = [m for m in mentions if m.kind == "place"]
-    resolved = resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
-    return [t for t in resolved if t is not None]
+    resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
+                if t is not None]
+    governments = _governments(text, resolved)
+    return [t for k, t in enumerate(resolved) if k not in governments]
+
+
+def _governments(text: str, toponyms: list[Toponym]) -> set[int]:
+    """Indices of capitals that stand for their governments and are no place of the story
+    ("prompting unease in Washington", "Governments in Washington, London and Canberra",
+    "In Washington, the president said"): a capital named once, far (2,500 km or more)
+    from every other place of the text, with nothing else of its country in the text,
+    in such a frame. Weak guesses (score under 6) do not count as other places."""
+    out: set[int] = set()
+    for k, t in enumerate(toponyms):
+        if t.feature_code != "PPLC":
+            continue
+        others = [o for o in toponyms if o.place_id != t.place_id]
+        sure = [o for o in others if o.score >= _GOVERNMENT_SURE]
+        if len(others) == len(toponyms) - 1 and sure and not any(
+                o.country_code == t.country_code for o in sure) and min(
+                haversine_km(t.lat, t.lon, o.lat, o.lon) for o in sure) >= _GOVERNMENT_KM:
+            before = text[max(0, t.start - 60) : t.start]
+            listed = [o for o in toponyms if o.feature_code == "PPLC" and (
+                _LIST_GAP.fullmatch(text[o.end : t.start]) or _LIST_GAP.fullmatch(
+                    text[t.end : o.start]))]
+            if (_REACTION.search(before) or listed or (
+                    _OPENING_IN.search(before) and text[t.end : t.end + 1] == ",")):
+                out.add(k)
+    return out
 
 
 def resolve_spans(

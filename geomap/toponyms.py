@@ -15,10 +15,13 @@ Rules keep out what is not a place:
   Amman), and words the article also uses in lower case are not places;
 - people: a word after a title ("President", "Sen.", "Mrs.") or a given name ("John
   Kelly"), a surname met so, and a small place's name followed by "said" or "told" are a
-  person's name, here and everywhere else in the article (:func:`geomap._words.find_people`);
+  person's name, here and everywhere else in the article (:func:`geomap._people.find_people`);
 - a town name inside a longer capitalised name that is not a place ("Atlas News",
-  "Washington Post") is part of that name, not a mention; so is an actor's name
-  ("Hamas", "Jaish al-Adl") and a short all-caps acronym ("AP", "AMLO");
+  "Washington Post", and after a particle: "Stade de France", "Ras al-Ain" without a
+  gazetteer entry) is part of that name, not a mention; so is an actor's name ("Hamas",
+  "Jaish al-Adl", the "Boko" of "Boko Haram") and a short all-caps acronym ("AP",
+  "AMLO"); compass words before a place's name are a modifier ("North-East Syria");
+- a name before "river" is a river ("the Kama river"), no town of that name;
 - possessives ("Pakistan's") are cut off the span, and a leading "The" too; a capitalised
   admin word joins the name ("Laurel County");
 - news abbreviations of states and provinces ("Calif.", "W.Va.", and after "Town, "
@@ -26,8 +29,11 @@ Rules keep out what is not a place:
 - demonyms and adjectives ("Iranian", "Pakistani", "Kurdish", "European") become
   ``kind="demonym"`` mentions with their country, kept apart from places.
 
-Trigger words next to a name ("Balochistan province", "the city of Kerman", "Rask police
-station") are recorded on the mention for the resolver.
+Trigger words next to a name ("Balochistan province", "the city of Kerman", "Nevatim air
+base") are recorded on the mention for the resolver, and so are facility nouns ("Zion
+Church", "the Shangri-La, Cinnamon Grand and Kingsbury hotels"; see
+:func:`geomap._words.noun_after`): the resolver keeps such a name as a town only if the
+text supports it.
 """
 
 from __future__ import annotations
@@ -39,15 +45,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geomap._fold import fold
+from geomap._people import People, find_people
 from geomap._words import (
+    FACILITY_WORDS,
     INSTITUTION_WORDS,
+    NATURAL_WORDS,
+    PARTY_LETTERS,
     STREET_WORDS,
-    People,
-    abbreviation_pattern,
-    adjective_forms,
-    find_people,
+    abbreviation_at,
+    demonym_of,
+    name_goes_on,
     not_places,
-    place_forms,
+    noun_after,
     titles,
 )
 from geomap._words import place_words as _place_words
@@ -73,7 +82,6 @@ _CONNECTORS = frozenset(
 _GAP_OK = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?|[ \u00a0]|['’‘ʼ]")
 _ABBREV = frozenset({"St", "Ft", "Mt", "Pt"})
 _CLITICS = frozenset({"s", "ve", "re", "ll", "d", "m", "t"})
-_PARTY = frozenset({"D", "R", "I"})
 #: capitalised words after a name that belong to it ("Laurel County", "Idlib Province")
 _ADMIN_TAIL = frozenset({"County", "Parish", "Province", "District", "Governorate", "Oblast",
                          "Prefecture", "Township", "Borough"})
@@ -126,19 +134,6 @@ def _stop_words() -> frozenset[str]:
     return frozenset(small) | frozenset(not_places())
 
 
-def _demonym(word: str) -> str | bool | None:
-    """Country code of a demonym, ``None`` for a stateless people or a region adjective
-    ("European"), ``False`` if not one."""
-    from geomap.actors import demonym_country, is_demonym
-
-    if is_demonym(word):
-        return demonym_country(word)
-    form = adjective_forms().get(fold(word))
-    if form is not None:
-        return form.country_code if form.kind != "feature" else None
-    return False
-
-
 def _joined(text: str, left: Token, right: Token) -> bool:
     """Two tokens of one word: "Ma'rib", "ez-Zor"."""
     return text[left.end : right.start] in {"'", "’", "‘", "ʼ", "-"}
@@ -157,7 +152,7 @@ def _second_half(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0 or not _joined(text, tokens[i - 1], tokens[i]):
         return False
     prev = tokens[i - 1]
-    return not (prev.text in _PARTY and text[prev.end] == "-"
+    return not (prev.text in PARTY_LETTERS and text[prev.end] == "-"
                 and (prev.start == 0 or not text[prev.start - 1].isalnum()))
 
 
@@ -197,7 +192,7 @@ def find_mentions(text: str, gazetteer: Gazetteer | None = None) -> list[Mention
                 or ctx.in_actor(tok)):
             i += 1  # lower case, the second half of a word ("al-Adl"), or in "Jaish al Adl"
             continue
-        abbrev = _abbreviation(text, tokens, i, out)
+        abbrev = abbreviation_at(text, tokens, i, out)
         if abbrev is not None:
             out.append(abbrev)
             while i < n and tokens[i].start < abbrev.end:
@@ -248,27 +243,10 @@ def _city_of(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> 
 
 
 def _add_demonym(out: list[Mention], tok: Token) -> None:
-    dem = _demonym(tok.text)
+    dem = demonym_of(tok.text)
     if dem is not False:
         out.append(Mention(tok.start, tok.end, tok.text, "demonym",
                            dem if isinstance(dem, str) else None))
-
-
-def _abbreviation(text: str, tokens: list[Token], i: int, out: list[Mention]) -> Mention | None:
-    """A state or province abbreviation at token ``i`` ("Calif.", "W. Va.", "Atlanta, GA")."""
-    tok = tokens[i]
-    m = abbreviation_pattern().match(text, tok.start)
-    if m is None:
-        return None
-    form = place_forms()[m.group().replace(" ", "")]
-    if form.rule == "abbrev_comma":
-        before = text[max(0, tok.start - 2) : tok.start]
-        after_town = before == ", " and bool(out) and out[-1].kind == "place" and (
-            out[-1].end == tok.start - 2)
-        party = i > 0 and tokens[i - 1].text in _PARTY and before.endswith("-")
-        if not (after_town or party):
-            return None
-    return Mention(tok.start, m.end(), m.group(), "place", None, None)
 
 
 def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> int | None:
@@ -310,14 +288,14 @@ class _Doc:
 
     def in_actor(self, tok: Token) -> bool:
         """Whether the token lies inside a group's or force's name after its first word."""
-        return any(s < tok.start < e for s, e in self.actor_spans)
+        return any(s < tok.start < e for s, e, _ in self.actor_spans)
 
 
-def _actor_spans(text: str) -> list[tuple[int, int]]:
+def _actor_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of armed groups' and forces' names ("Jaish al Adl", "Quds Force")."""
     from geomap.actors import find_actors
 
-    return [(a.start, a.end) for a in find_actors(text) if a.kind in {"group", "force"}]
+    return [(a.start, a.end, a.kind) for a in find_actors(text) if a.kind in {"group", "force"}]
 
 
 def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
@@ -335,9 +313,16 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
     if key in _actor_names():
         return True  # "Hamas", "Hezbollah": actors, not the towns of the same name
     end = tokens[j].end
+    if any(s == tok.start and end < e and kind == "group" for s, e, kind in ctx.actor_spans):
+        return True  # "Boko" of "Boko Haram" (but "US" of "US forces" is a place)
+    if noun_after(text, end) in NATURAL_WORDS and not any(
+            c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
+        return True  # "the Kama river": a river, and the gazetteer has no such river
+    if _modifier(ctx, i, j):
+        return True  # "North-East Syria", "Ras al-Ain": part of a longer name
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
         return True  # "France24"
-    if single and _demonym(surface) is not False and not _is_country(key, gaz):
+    if single and demonym_of(surface) is not False and not _is_country(key, gaz):
         return True
     if single and tok.text.isupper() and len(tok.text) <= 5 and _acronym(ctx, i, key):
         return True  # short all-caps words are acronyms (AP, IS, AMLO), not towns
@@ -354,6 +339,18 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             end : tokens[j + 1].start] == " ":
         return True  # "Wichita Street": a street
     return not admin_tail and _inside_other_name(text, tokens, i, j, gaz)
+
+
+def _modifier(ctx: _Doc, i: int, j: int) -> bool:
+    """Compass words before a place's name ("North-East Syria"), or an Arabic article's
+    word after a capitalised word ("Ras al-Ain" without a gazetteer entry: not Al Ain)."""
+    text, tokens = ctx.text, ctx.tokens
+    k = j + 1
+    if k < len(tokens) and tokens[k].capitalised and _gap_ok(text, tokens[j], tokens[k]) and all(
+            not_places().get(fold(t.text)) == "compass" for t in tokens[i : j + 1]):
+        return ctx.gaz.has_key(fold(tokens[k].text))
+    return (tokens[i].text in _ARTICLES and i > 0 and tokens[i - 1].capitalised
+            and text[tokens[i - 1].end : tokens[i].start] == " ")
 
 
 def _acronym(ctx: _Doc, i: int, key: str) -> bool:
@@ -417,6 +414,8 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
     and after them too unless their name is a common word ("Young Man")."""
     key = fold(text[tokens[i].start : tokens[j].end])
     major = _is_major(key, gaz)
+    if not major and name_goes_on(text, tokens[j].end):
+        return True  # "Stade de France", "Ile de la Cite" (but "the Nice of Russia")
     if major and key not in _place_words():
         return False
     k = j + 1
@@ -485,4 +484,7 @@ def _trigger(text: str, tokens: list[Token], i: int, j: int) -> str | None:
         if word == "air" and k + 1 < len(tokens) and tokens[k + 1].text.lower() == "base":
             return "airbase"
     before = _BEFORE.search(text[max(0, tokens[i].start - 30) : tokens[i].start])
-    return before.group(1).lower() if before else None
+    if before:
+        return before.group(1).lower()
+    noun = noun_after(text, tokens[j].end)
+    return noun if noun in FACILITY_WORDS else None  # "Zion Church", "Kingsbury hotels"

@@ -211,3 +211,94 @@ def test_resolve_spans_is_parallel_and_reads_context() -> None:
     assert len(out) == 2
     assert out[0] is not None and out[0].country_code == "LB"
     assert out[1] is None
+
+
+# ---- facility names, provinces by their admin word, capitals standing for governments
+
+
+def _found(text: str) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.country_code, t.kind) for t in geoparse(text)]
+
+
+def test_facility_names_abroad_are_not_towns() -> None:
+    # Zion (Illinois), St. Sebastian (Austria), Shangri-La (China), Kingsbury (US) each
+    # match only as a facility's name, and nothing else of the text is in their country
+    text = ("Bombers struck St Sebastian's Church in Negombo, the Shangri-La and Kingsbury "
+            "hotels in Colombo and Zion Church in Batticaloa, Sri Lanka.")
+    assert [name for name, _, _ in _found(text)] == ["Negombo", "Colombo", "Batticaloa",
+                                                     "Sri Lanka"]
+
+
+def test_facility_names_keep_towns_the_text_supports() -> None:
+    assert _found("Shells hit the Kupiansk market in Kharkiv oblast, Ukraine.")[0] == (
+        "Kupiansk", "UA", "populated")
+    # with no other place in the text there is nothing to contradict the town
+    assert _found("Shells hit the Kupiansk market.") == [("Kupiansk", "UA", "populated")]
+    # big cities by their own name are kept
+    text = "Kabul hospital staff went on strike in Pakistan."
+    assert ("Kabul", "AF", "populated") in _found(text)
+
+
+def test_facility_explanation() -> None:
+    text = "Bombers struck Zion Church and a hotel in Colombo, Sri Lanka."
+    places = [m for m in find_mentions(text) if m.kind == "place"]
+    zion = resolve(text, places)[0]
+    assert zion is not None and any(r.startswith("facility name ('church')")
+                                    for r in zion.reasons)
+    assert [t.text for t in geoparse(text)] == ["Colombo", "Sri Lanka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The health ministry in Saada province said 51 people were killed.", "Saada", "adm1"),
+        ("Missiles were fired over Russia's Kursk region, Ukraine said.", "Kursk", "adm1"),
+        ("Drones hit the Russian city of Kursk.", "Kursk", "populated"),
+        ("Drones struck the republic of Tatarstan, Russia.", "Tatarstan", "adm1"),
+        ("Shelling hit Belgorod Oblast overnight.", "Belgorod Oblast", "adm1"),
+    ],
+)
+def test_provinces_named_by_their_admin_word(text: str, name: str, kind: str) -> None:
+    t = _pick(text, name)
+    assert (t.kind, t.country_code) == (kind, "YE" if name == "Saada" else "RU")
+
+
+def test_news_spellings_in_the_supplement() -> None:
+    assert _pick("Turkish jets pounded Ras al-Ain, Syria.", "Ras al-Ain").country_code == "SY"
+    molenbeek = _pick("He grew up in the Brussels district of Molenbeek.", "Molenbeek")
+    assert molenbeek.admin1 is not None and "Brux" in molenbeek.name + molenbeek.admin1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian drones hit refineries in Russia's Tatarstan, prompting unease in Washington.",
+        "Governments in Washington, Canberra and Warsaw pressed Israel over the strike in Gaza.",
+        "The blast tore through the port of Beirut, Lebanon. In Washington, President Donald "
+        "Trump said it looked like an attack.",
+    ],
+)
+def test_far_capitals_standing_for_governments_are_left_out(text: str) -> None:
+    assert "Washington" not in [t.text for t in geoparse(text)]
+    # resolve itself still reads the name (gold spans, explanations)
+    mentions = [m for m in find_mentions(text) if m.text == "Washington"]
+    assert all(t is not None for t in resolve(text, mentions))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman opened fire in Washington on Sunday.",
+        "Moscow said the talks failed, and Washington told allies.",
+        "Officials in Washington, Virginia and Maryland closed schools.",
+        "Drones hit Kyiv, prompting unease in Washington, where Congress met in Washington.",
+    ],
+)
+def test_capitals_of_the_story_stay(text: str) -> None:
+    assert "Washington" in [t.text for t in geoparse(text)]
+
+
+def test_facility_names_alone_are_not_penalised() -> None:
+    # only facility names: nothing in the text contradicts the towns
+    assert [t.country_code for t in geoparse("Shelling hit Kupiansk market and Izium hospital.")
+            ] == ["UA", "UA"]

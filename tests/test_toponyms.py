@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geomap._words import abbreviation_pattern, adjective_forms, find_people, place_forms
+from geomap._people import find_people
+from geomap._words import abbreviation_pattern, adjective_forms, place_forms
 from geomap.gazetteer import load_gazetteer
 from geomap.records import Mention
 from geomap.toponyms import find_mentions, stop_words, tokenize
@@ -217,3 +218,86 @@ def test_every_place_form_names_a_gazetteer_place() -> None:
 def test_mention_record_is_plain() -> None:
     m = find_mentions("Drones hit Panjgur.")[0]
     assert m == Mention(11, 18, "Panjgur", "place", None, None)
+
+
+# ---- rules from strike reporting: facilities, rivers, longer names, brands
+
+
+def triggers(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.trigger) for m in find_mentions(text) if m.kind == "place"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bombers struck Zion Church in Batticaloa.", [("Zion", "church"), ("Batticaloa", None)]),
+        ("A bomb went off at St Sebastian's Church.", [("St Sebastian", "church")]),
+        ("Suicide bombers hit the Shangri-La, Cinnamon Grand and Kingsbury hotels in Colombo.",
+         [("Shangri-La", "hotel"), ("Kingsbury", "hotel"), ("Colombo", None)]),
+        ("Shells hit the Kupiansk market.", [("Kupiansk", "market")]),
+        # stations and boards are named after their town
+        ("A missile hit the Kramatorsk railway station.", [("Kramatorsk", None)]),
+        ("Crestwood School Board met.", [("Crestwood", None)]),
+        # a list of towns before a singular noun is no list of facilities
+        ("Kabul, Kandahar and Herat hospital staff went on strike.",
+         [("Kabul", None), ("Kandahar", None), ("Herat", "hospital")]),
+    ],
+)
+def test_facility_nouns_are_recorded(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert triggers(text) == expected
+
+
+def test_a_name_before_river_is_a_river() -> None:
+    assert places("Another drone fell across the Kama river near Yelabuga.") == ["Yelabuga"]
+    assert places("Flows in the Williams and Cranberry rivers rose.") == []
+    # a possessive makes the place the rivers' owner
+    assert places("In particular, California's rivers produced few salmon.") == ["California"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed 130 people at the Stade de France in Saint-Denis.",
+         ["France", "Saint-Denis"]),
+        ("The trial was held on the Ile de la Cite in Paris.", ["Paris"]),
+        ("The leaders met at the Summit of the Americas in Peru.", ["Peru"]),
+        ("He spoke at the Palais des Nations in Geneva.", ["Geneva"]),
+        # a major place keeps its name before "of": a comparison, not a longer name
+        ("The mayor said Sochi could become the Nice of Russia.", ["Sochi", "Nice", "Russia"]),
+    ],
+)
+def test_a_small_town_before_a_particle_is_part_of_a_longer_name(
+        text: str, expected: list[str]) -> None:
+    assert places(text) == expected
+
+
+def test_arabic_compounds_are_not_split() -> None:
+    # "Ras al-Ain" is one name (a supplement alias), not Ross (US) and Al Ain (AE)
+    assert places("Turkish jets pounded Ras al-Ain.") == ["Ras al-Ain"]
+    # without a gazetteer entry neither half is a place
+    assert places("Fighting continued near Tal al-Zaatar and Abu al-Ain.") == []
+
+
+def test_compass_words_before_a_place_are_a_modifier() -> None:
+    assert places("Turkey launched an offensive in North-East Syria.") == ["Turkey", "Syria"]
+    # but a province named by compass words stays
+    assert places("Mines in the North West and Limpopo provinces.") == ["North West",
+                                                                       "Limpopo"]
+
+
+def test_first_word_of_an_armed_group_is_not_a_town() -> None:
+    assert places("Boko Haram fighters attacked villages near Maiduguri.") == ["Maiduguri"]
+    # a state's name before its forces is still the state
+    assert places("US forces left Kabul.") == ["US", "Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile hit a white Toyota Corolla.",
+        "The International Committee of the Red Cross said so.",
+        "Reform UK's Nigel Farage won a seat.",
+    ],
+)
+def test_brands_institutions_and_given_names(text: str) -> None:
+    assert [p for p in places(text) if p not in {"UK"}] == []

@@ -1,0 +1,134 @@
+"""Person-name cues for recognition: a town is often also a surname ("Kelly", "Jones",
+"Obama"). Before places are matched, one pass over the article's tokens collects:
+
+- ``cued``: tokens right after a title ("President Obama", "Sen. Roberts", "Mrs. Moore"),
+  a given name ("John Kelly", "Ellen Boyer"), a middle initial ("Matthew D. Flores"), a
+  surname particle ("Van Voorhis") or a saint's title ("St. Patrick's Day"), up to three
+  capitalised words with middle initials ("John F. Kennedy"), unless cue and name
+  together are a place ("General Santos", "Prince George", "John Day", "St. Louis");
+- ``surnames``: the last word of each such name; the article means the person wherever
+  it uses the word alone ("Kelly said" after "John Kelly");
+- ``given``: tokens that are given names followed by a capitalised word;
+- ``speakers``: capitalised words followed by "said", "told", "says"... or after "said"
+  ("said Noma"). Only small places are read as people by this cue: "Moscow said" is a
+  government speaking.
+
+Titles and given names are read from ``geomap/data/person_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geomap._fold import fold
+from geomap._words import TokenLike, given_names, titles
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
+
+__all__ = ["SPEECH_VERBS", "People", "find_people"]
+
+
+#: verbs of saying: the capitalised word before them is a speaker
+SPEECH_VERBS = frozenset(
+    [
+        "said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated",
+        "testified", "recalled", "insisted", "argued", "admitted", "acknowledged",
+        "replied", "responded", "confirmed", "denied", "warned", "tweeted",
+    ]
+)
+_NAME_GAPS = frozenset({" ", "\u00a0"})
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
+#: surname particles written capitalised before a surname ("Van Boxtel", "Von Braun")
+_PARTICLES = frozenset({"Van", "Von", "Vander", "Vanden", "Mac", "Ter", "Ten"})
+
+
+@dataclass(slots=True)
+class People:
+    """Person-name evidence of one article (token indices and words as written)."""
+
+    cued: set[int] = field(default_factory=set)
+    given: set[int] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+
+
+def _cap(tok: TokenLike) -> bool:
+    return tok.text[:1].isupper()
+
+
+def find_people(text: str, tokens: Sequence[TokenLike], gaz: Gazetteer) -> People:
+    """Collect the person-name cues of an article (see the module docstring).
+
+    >>> from geomap.toponyms import tokenize
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> text = "Gov. Rick Perry met John Kelly. Kelly said Noma had left."
+    >>> p = find_people(text, tokenize(text), load_gazetteer())
+    >>> sorted(p.surnames), sorted(p.speakers)
+    (['Kelly', 'Perry'], ['Kelly', 'Noma'])
+    """
+    out = People()
+    title_words, given = titles(), given_names()
+    n = len(tokens)
+    for i in range(n - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        gap = text[tok.end : nxt.start]
+        if nxt.text in SPEECH_VERBS and gap == " " and _cap(tok):
+            out.speakers.add(tok.text)
+        elif tok.text == "said" and gap == " " and _cap(nxt):
+            out.speakers.add(nxt.text)
+        if not (_cap(tok) and _cap(nxt)):
+            continue
+        if tok.text in title_words and (gap in _NAME_GAPS or gap in {". ", ".\u00a0"}):
+            cue = "title"
+        elif tok.text in given and gap in _NAME_GAPS:
+            cue = "given"
+        elif tok.text in _SAINTS and gap in {" ", ". ", "."}:
+            cue = "saint"  # "St. Patrick's Day"
+        elif tok.text in _PARTICLES and gap in _NAME_GAPS:
+            cue = "particle"  # "Van Voorhis"
+        elif _middle_initial(text, tokens, i):
+            cue = "initial"  # "Matthew D. Flores"
+        else:
+            continue
+        run = _name_run(text, tokens, i + 1)
+        if gaz.has_key(fold(text[tok.start : tokens[run[-1]].end])) or gaz.has_key(
+                fold(text[tok.start : nxt.end])):
+            continue  # "General Santos", "Prince George", "John Day": a place
+        if cue == "given":
+            out.given.add(i)
+        elif cue in {"particle", "saint"}:
+            out.cued.add(i)
+        out.cued.update(run)
+        last = tokens[run[-1]].text
+        if len(last) > 1 and cue != "saint":
+            out.surnames.add(last)
+    return out
+
+
+def _middle_initial(text: str, tokens: Sequence[TokenLike], i: int) -> bool:
+    """Token ``i`` is a middle initial between a first name and a surname."""
+    tok = tokens[i]
+    if len(tok.text) != 1 or not tok.text.isupper() or i == 0:
+        return False
+    prev = tokens[i - 1]
+    return (text[tok.end : tok.end + 2] == ". " and len(prev.text) > 1 and _cap(prev)
+            and text[prev.end : tok.start] in _NAME_GAPS)
+
+
+def _name_run(text: str, tokens: Sequence[TokenLike], k: int) -> list[int]:
+    """Token indices of a name starting at ``k``: up to three capitalised words, with
+    middle initials ("F. Kennedy") taken along."""
+    run = [k]
+    while len(run) < 4 and run[-1] + 1 < len(tokens):
+        cur, nxt = tokens[run[-1]], tokens[run[-1] + 1]
+        gap = text[cur.end : nxt.start]
+        initial = len(cur.text) == 1 and gap in {". ", "."}
+        if not _cap(nxt) or not (gap in _NAME_GAPS or initial):
+            break
+        run.append(run[-1] + 1)
+    while len(run) > 1 and len(tokens[run[-1]].text) == 1:
+        run.pop()
+    return run
