@@ -76,7 +76,8 @@ _VIOLENT = re.compile(
 )
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
-    r"have conducted|threaten\w*|vow\w*|warn\w*|plans? to|capable of|accus\w+|show of force|"
+    r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
+    r"plans? to|capable of|accus\w+|show of force|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
@@ -101,7 +102,8 @@ _LINK_BEFORE = re.compile(
 )
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
-_NOT_SITE_BEFORE = re.compile(r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
+_NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
+                              r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
                               r"(?<!west )of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
