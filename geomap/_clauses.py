@@ -160,9 +160,16 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have )?"
-                      r"(?:said|says|claimed|claims|stated|reported|announced|told|denied|denies|"
+                      r"(?:said|says|say|claimed|claims|claim|stated|reported|announced|told|"
+                      r"denied|denies|deny|"
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
+_OTHER_VERB = re.compile(
+    r"\b(?:cuts?|revised?|revises|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
+    r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked"
+    r"|remembers?|honou?rs?|confirms?|confirmed|investigat\w+|probes?|names?|named|identifies"
+    r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported)\b",
+    re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
@@ -382,6 +389,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _SPEAKER.match(tail) and not re.search(r"\b(?:its|it|their|they)\b",
                                                   text[a.end : trigger_at]):
             continue
+        if a.kind in {"state", "government"} and _OTHER_VERB.search(text[a.end : trigger_at]):
+            continue  # "Sri Lanka cuts the death toll of the bombings": not the bomber
         before.append(a)
     if before:
         armed = [a for a in before if a.kind in {"force", "group"}]

@@ -75,6 +75,8 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
+_GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
+                        re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
@@ -195,9 +197,19 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         made_here: list[Draft] = []
         clause_date: DateRef | None = None  # "before dawn on Friday after explosions ..."
         clause_end = 0
-        for seg in segments(text, index, s, e):
+        parts = segments(text, index, s, e)
+        carry: Casualties | None = None  # "16 soldiers were killed | when militants stormed"
+        for k, seg in enumerate(parts):
             blamed = blamed_actor(seg, text, actors)
             if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
+                nxt = parts[k + 1] if k + 1 < len(parts) else None
+                cas_here = _casualties(seg.text)
+                if nxt is not None and nxt.connector in {"when", ", when"} and (
+                        cas_here.killed is not None or cas_here.injured is not None):
+                    carry = cas_here
+                    clause_date = _killed_date(seg, pub)
+                    clause_end = len(seg.text.rstrip())
+                    continue
                 previous = _anchor(seg, text, toponyms, drafts) or previous
                 clause_date = _nearest_date(seg, pub)
                 clause_end = len(seg.text.rstrip())
@@ -217,12 +229,16 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
             attacker = attacker or blamed
+            if carry is not None and seg.connector in {"when", ", when"}:
+                date = date or clause_date
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
             elif date is None and seg.connector == ", when" and clause_date is not None \
                     and clause_end - clause_date.end <= 2:
                 date = clause_date  # "since February 14, when a suicide car bomber ..."
             cas = _casualties(seg.text)
+            if carry is not None and cas.killed is None and cas.injured is None:
+                cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
             if not places:
@@ -388,8 +404,8 @@ def _refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
         return True
     place, _ = best
     if place.kind == "country" or (place.kind == "feature" and place.feature_code in _WIDE):
-        return place.country_code == t.country_code or _near(gaz, d, t, km)
-    return _near(gaz, d, t, km)
+        return place.country_code == t.country_code or _near(gaz, Draft(places=[best]), t, km)
+    return _near(gaz, Draft(places=[best]), t, km)  # the best place, not its country
 
 
 _TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b",
@@ -458,6 +474,17 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
         calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
         min(abs(d.start - t) for t in triggers), d.start))
+
+
+def _killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
+    """The date of "On Saturday, 16 soldiers were killed", not of "mourners gathered on
+    Monday for the funeral of children killed": the date must lead the casualty clause."""
+    date = _nearest_date(seg, pub)
+    kill = re.search(r"\b(?:killed|died|dead|wounded|injured)\b", seg.text)
+    if date is None or kill is None or kill.start() - date.end > 40 or _GATHERING.search(
+            seg.text, date.end, kill.start()):
+        return None
+    return date
 
 
 def _anchor(seg: Segment, text: str, toponyms: list[Toponym],
