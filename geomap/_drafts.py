@@ -1,0 +1,358 @@
+"""Drafts: strike events being assembled from one article's segments, and their records.
+
+Private helper of :mod:`geomap.events`: the mutable :class:`Draft`, the rules that decide
+whether a segment continues a draft (compatible dates, one place inside or near the other),
+the clean-ups run once an article is read (placing unplaced strikes, inheriting the only
+attacker of a country), and the conversion of drafts to :class:`geomap.records.Event`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from geomap._clauses import Segment, coordinated
+from geomap.actors import ActorMention, country_name
+from geomap.casualties import Casualties, event_type_hint, find_weapons
+from geomap.dates import DateRef
+from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
+from geomap.records import Article, Event, Source, Toponym
+
+__all__ = [
+    "DERIVED",
+    "RECENT_DAYS",
+    "WIDE",
+    "WIDE_KM",
+    "Draft",
+    "add_to",
+    "by_country",
+    "by_site",
+    "compatible_dates",
+    "drafts_to_events",
+    "inherit_attackers",
+    "last_region",
+    "last_site",
+    "match_draft",
+    "near",
+    "owns_casualties",
+    "place_the_unplaced",
+    "refines",
+    "split_targets",
+]
+
+
+DERIVED = "(counted from another event)"
+
+
+RECENT_DAYS = 30
+
+
+_KIND_RANK = {"populated": 0, "airport": 0, "feature": 1, "adm2": 2, "adm1": 3, "country": 4}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from the segments of one article."""
+
+    places: list[tuple[Toponym, int]] = field(default_factory=list)
+    attackers: list[ActorMention] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    casualties: list[Casualties] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    origins: list[Toponym] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    derived: list[DateRef] = field(default_factory=list)  # counted from another event
+    seen: int = 0  # the last sentence it was read in
+
+    @property
+    def attacker_country(self) -> str | None:
+        """The attacker's country, if any attacker was named."""
+        return next((a.country_code for a in self.attackers if a.country_code), None)
+
+    @property
+    def place(self) -> tuple[Toponym, int] | None:
+        """The most specific place: lowest precision, then the smaller kind of place
+        ("the Qandil mountains" before "northern Iraq"), then the first named."""
+        return min(self.places, key=lambda p: (p[1], _KIND_RANK.get(p[0].kind, 5))
+                   ) if self.places else None
+
+    @property
+    def date(self) -> DateRef | None:
+        """The most precise date read for the event."""
+        order = {"day": 0, "month": 1, "year": 2}
+        dates = self.dates or self.derived  # what the text says beats what was counted
+        return min(dates, key=lambda d: order[d.precision]) if dates else None
+
+
+def compatible_dates(a: DateRef | None, b: DateRef | None, published: dt.date | None,
+                     days: int = 1) -> bool:
+    """Whether two dates can be the same strike (an undated report is taken as recent)."""
+    if a is None and b is None:
+        return True
+    if a is None or b is None:
+        known = a or b
+        assert known is not None
+        if published is None:
+            return True
+        lo = (published - dt.timedelta(days=RECENT_DAYS)).isoformat()
+        return _overlaps(known.value, lo, published.isoformat())
+    if a.precision == "day" and b.precision == "day":
+        da, db = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+        return abs((da - db).days) <= days
+    short = min(len(a.value), len(b.value))
+    return a.value[:short] == b.value[:short]
+
+
+def _overlaps(value: str, lo: str, hi: str) -> bool:
+    n = len(value)
+    return lo[:n] <= value <= hi[:n]
+
+
+WIDE = frozenset({"SEA", "GULF", "STRT", "RGN", "MTS", "PEN"})
+
+
+WIDE_KM = 400.0
+
+
+def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
+    for p, _ in d.places:
+        # a sea or a region is wide: a town on its shore can be the same strike
+        radius = WIDE_KM if WIDE & {p.feature_code, t.feature_code} else km
+        if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= radius:
+            return True
+        a, b = gaz.get(p.place_id), gaz.get(t.place_id)
+        if a is not None and b is not None and (gaz.contains(a, b) or gaz.contains(b, a)):
+            return True
+    return False
+
+
+def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
+    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate")
+    happened where the article is: its most-named town (precision 2, approximate)."""
+    towns = [t for t in toponyms if t.kind in {"populated", "airport"}]
+    if not towns:
+        return
+    counts: dict[str, int] = {}
+    for t in towns:
+        counts[t.place_id] = counts.get(t.place_id, 0) + 1
+    focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
+    for d in drafts:  # only a strike the text dates to a day or month, or counts
+        if not d.places and (any(x.precision != "year" for x in (*d.dates, *d.derived)) or any(
+                c.killed or c.injured for c in d.casualties)):
+            d.places.append((focus, 2))
+
+
+def inherit_attackers(drafts: list[Draft]) -> None:
+    """An unattributed strike in a country that one attacker country alone is striking
+    in this article is taken as that attacker's ("Russian missiles hit Chernihiv ...
+    last month a strike on Odesa killed 20")."""
+    for d in drafts:
+        place = d.place
+        if d.attackers or place is None:
+            continue
+        others = {a.country_code for o in drafts if o is not d and o.place is not None
+                  and o.place[0].country_code == place[0].country_code
+                  for a in o.attackers}
+        if len(others) == 1 and None not in others:
+            source = next(o for o in drafts if o is not d and o.attackers
+                          and o.attacker_country in others)
+            d.attackers.append(next(a for a in source.attackers if a.country_code))
+
+
+def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
+    """Whether ``t`` makes ``d``'s place more precise: no place yet, a country-level place
+    of the same country, or a place it lies in or near ("among the places hit ... Kobani"
+    refines "northern Syria"; "the envoy was in Kabul" does not refine "Paktika")."""
+    best = d.place
+    if best is None:
+        return True
+    place, _ = best
+    if place.kind == "country" or (place.kind == "feature" and place.feature_code in WIDE):
+        return place.country_code == t.country_code or near(gaz, Draft(places=[best]), t, km)
+    return near(gaz, Draft(places=[best]), t, km)  # the best place, not its country
+
+
+def last_region(toponyms: list[Toponym], before: int) -> Toponym | None:
+    regions = [t for t in toponyms if t.end <= before and t.kind in {"adm1", "feature"}]
+    return regions[-1] if regions else None
+
+
+def last_site(toponyms: list[Toponym], before: int) -> Toponym | None:
+    sites = [t for t in toponyms if t.end <= before and t.kind in {"populated", "airport"}]
+    return sites[-1] if sites else None
+
+
+def by_country(text: str, places: list[tuple[Toponym, int]],
+                attacker: ActorMention | None) -> list[list[tuple[Toponym, int]]]:
+    """One group of places per struck country when the text lists several countries
+    ("at Erbil ... and northeastern Syria"); otherwise the group of the most specific
+    place ("registered in Liberia, struck ... off the port of Aden" is one strike)."""
+    groups: dict[str | None, list[tuple[Toponym, int]]] = {}
+    for t, p in places:
+        groups.setdefault(t.country_code, []).append((t, p))
+    if len(groups) > 1 and attacker is not None and attacker.country_code in groups:
+        del groups[attacker.country_code]  # "Iranian missiles from Iran at Erbil"
+    if len(groups) <= 1:
+        return list(groups.values())
+    ordered = sorted(places, key=lambda tp: tp[0].start)
+    listed = any(a.country_code != b.country_code and coordinated(text, a, b)
+                 for (a, _), (b, _) in itertools.pairwise(ordered))
+    if listed:
+        return list(groups.values())
+    best = min((tp for g in groups.values() for tp in g), key=lambda tp: (tp[1], tp[0].start))
+    return [groups[best[0].country_code]]
+
+
+def by_site(gaz: Gazetteer, group: list[tuple[Toponym, int]],
+             km: float) -> list[list[tuple[Toponym, int]]]:
+    """Sites of one country far apart are separate strikes ("the Ain al-Asad air base in
+    Anbar and a facility near Erbil"); a place and the province it lies in stay one."""
+    sites: list[list[tuple[Toponym, int]]] = []
+    for t, p in sorted(group, key=lambda tp: tp[1]):
+        for site in sites:
+            s0 = site[0][0]
+            a, b = gaz.get(s0.place_id), gaz.get(t.place_id)
+            if p >= 3 or haversine_km(s0.lat, s0.lon, t.lat, t.lon) <= km or (
+                    a is not None and b is not None and (gaz.contains(a, b) or gaz.contains(b, a))):
+                site.append((t, p))
+                break
+        else:
+            sites.append([(t, p)])
+    return sorted(sites, key=lambda site: min(t.start for t, _ in site))
+
+
+def owns_casualties(group: list[tuple[Toponym, int]], groups: list[list[tuple[Toponym, int]]],
+                     seg: Segment) -> bool:
+    """With several events in one segment, the casualties go to the place named last
+    before the casualty words ("..., with the Erbil attack killing ...")."""
+    m = re.search(r"\b(?:kill|dead|died|death|wound|injur)", seg.text, re.IGNORECASE)
+    if m is None:
+        return False
+    at = seg.start + m.start()
+    best = max((t.start for g in groups for t, _ in g if t.start < at), default=None)
+    return best is not None and any(t.start == best for t, _ in group)
+
+
+def split_targets(target: str | None, n: int) -> list[str | None]:
+    if n <= 1:
+        return [target] * n
+    parts = [p.strip() for p in re.split(r"\s+and\s+", target)] if target else []
+    if len(parts) == n:
+        return list(parts)
+    return [target] * n
+
+
+def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
+           attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
+           km: float, current: Draft | None) -> Draft | None:
+    cc = attacker.country_code if attacker is not None else None
+    if (current is not None and not current.places and compatible_dates(current.date, date, pub)
+            and (cc is None or current.attacker_country in {None, cc})):
+        return current  # the place of a strike read in the sentence before
+    for d in reversed(drafts):
+        if cc and d.attacker_country and d.attacker_country != cc:
+            continue
+        if attacker is not None and attacker.country_code is None and d.attackers and not any(
+                a.name == attacker.name for a in d.attackers):
+            continue
+        if not compatible_dates(d.date, date, pub):
+            continue
+        if any(near(gaz, d, t, km) for t, _ in group):
+            return d
+    return None
+
+
+def add_to(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None = None,
+         date: DateRef | None = None, cas: Casualties | None = None, target: str | None = None,
+         places: list[tuple[Toponym, int]] | None = None) -> None:
+    if sentence not in d.evidence:
+        d.evidence.append(sentence)
+    d.texts.append(seg_text)
+    if attacker is not None:
+        d.attackers.append(attacker)
+    if date is not None:
+        (d.derived if date.phrase == DERIVED else d.dates).append(date)
+    if cas is not None and (cas.killed is not None or cas.injured is not None
+                            or cas.none_reported):
+        d.casualties.append(cas)
+    for w in find_weapons(seg_text):
+        if w not in d.weapons:
+            d.weapons.append(w)
+    if target and target not in d.targets:
+        d.targets.append(target)
+    if places:
+        d.places.extend(places)
+
+
+def drafts_to_events(article: Article, drafts: list[Draft],
+                     gazetteer: Gazetteer | None = None) -> list[Event]:
+    """Turn an article's drafts into Event records (drafts without a place are dropped)."""
+    gaz = gazetteer or load_gazetteer()
+    source = Source(article.id, article.title, article.date.isoformat() if article.date else None,
+                    article.url)
+    events = []
+    for k, d in enumerate(drafts, start=1):
+        best = d.place
+        if best is None:
+            continue
+        place, precision = best
+        attacker = _attacker_name(d)
+        cc = d.attacker_country
+        # struck outside the attacker's own country: another country, or at sea
+        cross = bool(cc and cc != place.country_code)
+        origin = d.origins[0] if d.origins else None
+        origin_place = gaz.get(f"cc:{cc}") if cc and origin is None else None
+        killed = [c for c in d.casualties if c.killed is not None]
+        injured = [c.injured for c in d.casualties if c.injured is not None]
+        none = any(c.none_reported for c in d.casualties) and not killed
+        date = d.date
+        hint = event_type_hint(" ".join(d.texts))
+        others = sorted({t.text for t, _ in d.places if t.place_id != place.place_id})
+        events.append(Event(
+            id=f"{article.id}#{k}", event_type=hint or "Attack",
+            date=date.value if date else None, date_precision=date.precision if date else None,
+            attacker=attacker, attacker_country=cc, target="; ".join(d.targets[:2]) or None,
+            location_name=place.name, location_country=place.country_code, admin1=place.admin1,
+            geo_precision=precision, lat=place.lat, lon=place.lon, cross_border=cross,
+            fatalities=0 if none else (max(c.killed for c in killed if c.killed is not None)
+                                       if killed else None),
+            fatalities_low=min((c.killed_low if c.killed_low is not None else c.killed or 0)
+                               for c in killed) if killed else (0 if none else None),
+            fatalities_high=max((c.killed_high if c.killed_high is not None else c.killed or 0)
+                                for c in killed) if killed and all(
+                c.killed_high is not None for c in killed) else (0 if none else None),
+            injured=max(injured) if injured else None,
+            weapons=tuple(d.weapons), sources=(source,), evidence=tuple(d.evidence),
+            confidence=_confidence(d, precision),
+            origin_name=origin.name if origin else (origin_place.name if origin_place else None),
+            origin_lat=origin.lat if origin else (origin_place.lat if origin_place else None),
+            origin_lon=origin.lon if origin else (origin_place.lon if origin_place else None),
+            place_id=place.place_id,
+            notes=tuple(f"also reported: {o}" for o in others),
+        ))
+    return events
+
+
+def _attacker_name(d: Draft) -> str | None:
+    if not d.attackers:
+        return None
+    cc = d.attacker_country
+    force = next((a for a in d.attackers if a.kind == "force" and a.country_code == cc), None)
+    if cc and force is not None:
+        short = force.text if force.text.isupper() and len(force.text) <= 6 else force.name
+        return f"{country_name(cc) or cc} ({short})"
+    if cc:
+        return country_name(cc) or cc
+    return d.attackers[0].name
+
+
+def _confidence(d: Draft, precision: int) -> float:
+    score = 0.4 + 0.1 * min(len(d.evidence), 3)
+    score += 0.1 if d.attackers else 0.0
+    score += 0.1 if d.dates else 0.0
+    score -= 0.05 * (precision - 1)
+    return round(max(0.1, min(0.95, score)), 2)
