@@ -102,6 +102,10 @@ _MODIFIERS = tuple(
     )
     for words in group.split("|")
 )
+_MODIFIERS_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
+    first: tuple(m for m in _MODIFIERS if m[0][0] == first)
+    for first in {words[0] for words, _ in _MODIFIERS}
+}  # the same order as _MODIFIERS, looked up by the first word
 _PHRASE_COUNTS = {  # words: (count, exact); an inexact count is a lower bound
     tuple(words.split()): (n, exact)
     for words, n, exact in (
@@ -237,7 +241,7 @@ def _at(toks: list[str], j: int, words: tuple[str, ...]) -> bool:
 def _quantity(toks: list[str], i: int) -> _Count | None:
     """A count starting at token ``i`` (number, collective, vague word or determiner)."""
     j, mod = i, None
-    for words, kind in _MODIFIERS:
+    for words, kind in _MODIFIERS_BY_FIRST.get(_w(toks, j), ()):
         if _at(toks, j, words):
             j, mod = j + len(words), kind
             break

@@ -28,6 +28,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from geomap._clauses import (
     Segment,
@@ -250,6 +251,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     return drafts
 
 
+@lru_cache(maxsize=128)  # one article's segments are read along several paths
 def _casualties(seg_text: str) -> Casualties:
     """Casualty figures, except claims the text itself doubts ("claimed that 80 soldiers
     had died, without offering any evidence")."""
@@ -348,6 +350,7 @@ def _read_segment(
     return places, attacker, date
 
 
+@lru_cache(maxsize=128)
 def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
     attack" -> Friday); dates of speaking ("said on Wednesday") are left out. Without a
