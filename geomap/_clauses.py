@@ -56,7 +56,8 @@ _STRIKE = re.compile(
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
-    r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged)"
+    r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"
+    r"|tore into|ripped through|smashed into|crashed into|rained (?:down )?on)"
     r"|flatten(?:s|ed)"
     r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",
@@ -159,9 +160,10 @@ _ARMED_NOUN = re.compile(
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
-_SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3})?\s*(?:,[^,]{0,80},\s*)?(?:has |had |have )?"
+_SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"
+                      r"(?:has |had |have )?"
                       r"(?:said|says|say|claimed|claims|claim|stated|reported|announced|told|"
-                      r"denied|denies|deny|"
+                      r"denied|denies|deny|confirmed|confirms|"
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
 _OTHER_VERB = re.compile(
@@ -279,7 +281,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             continue  # "about 250 km south-east of Kyiv" says where it is not
         if not tied:
             nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
-            if nxt is None or not _INSIDE_NEXT.fullmatch(text[t.end : nxt.start]) or not (
+            if nxt is None or _NOT_SITE_BEFORE.search(before) or not _INSIDE_NEXT.fullmatch(
+                    text[t.end : nxt.start]) or not (
                     _LINK_BEFORE.search(text[max(seg.start, nxt.start - 60) : nxt.start])):
                 continue  # ... unless it lies in the next place: "the Qandil mountains in Iraq"
         precision = _precision(t)

@@ -194,7 +194,8 @@ def by_country(text: str, places: list[tuple[Toponym, int]],
     groups: dict[str | None, list[tuple[Toponym, int]]] = {}
     for t, p in places:
         groups.setdefault(t.country_code, []).append((t, p))
-    if len(groups) > 1 and attacker is not None and attacker.country_code in groups:
+    if (len(groups) > 1 and attacker is not None and attacker.kind != "group"
+            and attacker.country_code in groups):
         del groups[attacker.country_code]  # "Iranian missiles from Iran at Erbil"
     if len(groups) <= 1:
         return list(groups.values())

@@ -90,6 +90,7 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
+_CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
@@ -162,7 +163,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
                                sentence_text, merge_km, pub, index)
                 continue
-            places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous)
+            places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous,
+                                                   clause_date)
             attacker = attacker or blamed
             if carry is not None and seg.connector in {"when", ", when"}:
                 date = date or clause_date
@@ -214,6 +216,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     current = previous = fresh
                     made_here.append(fresh)
                 continue
+            if places and all(p >= 3 for _, p in places) and _CITY_REF.search(seg.text):
+                site = last_site(toponyms, seg.start)  # "tore into the centre of the city"
+                if site is not None and site.country_code in {t.country_code for t, _ in places}:
+                    places = [(site, 1), *places]
             groups = [site for g in by_country(text, places, attacker)
                       for site in by_site(gaz, g, merge_km)]
             target = target_of(seg.text, place_names)
@@ -325,6 +331,7 @@ def _not_a_strike(seg: Segment) -> bool:
 def _read_segment(
     seg: Segment, text: str, toponyms: list[Toponym],
     actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
+    clause_date: DateRef | None = None,
 ) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None]:
     attacker = None
     for m in _TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
@@ -342,6 +349,10 @@ def _read_segment(
               for t, p in places]
     date = _nearest_date(seg, pub)
     offsets = find_day_offsets(seg.connector or "")
+    if date is None and offsets and (previous is None or previous.date is None) \
+            and clause_date is not None:
+        date = replace(shift(clause_date, -offsets[0][2]), phrase=DERIVED)  # "... on Friday,
+        # a day after Russian missiles tore into the city"
     if previous is not None and previous.date is not None and date is None:
         if offsets:  # "X came a day after Y": Y is a day before X
             date = replace(shift(previous.date, -offsets[0][2]), relative=True, phrase=DERIVED)
