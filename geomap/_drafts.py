@@ -36,7 +36,6 @@ __all__ = [
     "last_site",
     "match_draft",
     "near",
-    "owns_casualties",
     "place_the_unplaced",
     "refines",
     "split_targets",
@@ -224,18 +223,6 @@ def by_site(gaz: Gazetteer, group: list[tuple[Toponym, int]],
         else:
             sites.append([(t, p)])
     return sorted(sites, key=lambda site: min(t.start for t, _ in site))
-
-
-def owns_casualties(group: list[tuple[Toponym, int]], groups: list[list[tuple[Toponym, int]]],
-                     seg: Segment) -> bool:
-    """With several events in one segment, the casualties go to the place named last
-    before the casualty words ("..., with the Erbil attack killing ...")."""
-    m = re.search(r"\b(?:kill|dead|died|death|wound|injur)", seg.text, re.IGNORECASE)
-    if m is None:
-        return False
-    at = seg.start + m.start()
-    best = max((t.start for g in groups for t, _ in g if t.start < at), default=None)
-    return best is not None and any(t.start == best for t, _ in group)
 
 
 def split_targets(target: str | None, n: int) -> list[str | None]:

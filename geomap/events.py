@@ -56,7 +56,6 @@ from geomap._drafts import (
     last_region,
     last_site,
     match_draft,
-    owns_casualties,
     place_the_unplaced,
     refines,
     split_targets,
@@ -90,6 +89,9 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
+_YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
+                             r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
+                             re.IGNORECASE)
 _CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
@@ -224,11 +226,16 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                       for site in by_site(gaz, g, merge_km)]
             target = target_of(seg.text, place_names)
             taken: list[Draft] = []  # two sites of one sentence are two strikes
-            for group in groups:
+            spans = _group_spans(seg, groups)
+            shares = _share_casualties(seg, groups, cas)
+            for group, (g_start, g_end), g_cas in zip(groups, spans, shares, strict=True):
+                g_date = date
+                if len(groups) > 1:  # each strike of a list has its own date, if the text says
+                    g_date = _date_near(text[g_start:g_end], g_start, group, pub) or date
                 placeless = current if current not in taken and current is not None \
                     and current.seen >= index - 1 else None  # its place is told next
-                d = match_draft(gaz, [x for x in drafts if x not in taken], group, attacker, date,
-                           pub, merge_km, placeless)
+                d = match_draft(gaz, [x for x in drafts if x not in taken], group, attacker,
+                                g_date, pub, merge_km, placeless)
                 if d is None:
                     d = Draft(seen=index)
                     drafts.append(d)
@@ -236,8 +243,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         # "The missiles struck the air base ... and a facility near Erbil"
                         d.attackers.extend(taken[0].attackers)
                         d.dates.extend(taken[0].dates if date is None else ())
-                share = cas if len(groups) == 1 or owns_casualties(group, groups, seg) else None
-                add_to(d, sentence_text, seg.text, attacker, date, share, target, group)
+                add_to(d, sentence_text, seg.text, attacker, g_date, g_cas, target, group)
                 d.origins.extend(origin_places(seg, text, toponyms))
                 taken.append(d)
                 made_here.append(d)
@@ -279,6 +285,10 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
         add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
     cas = _casualties(seg.text)
     places = linked_places(seg, text, toponyms)
+    own = _nearest_date(seg, pub)
+    if own is not None and current.date is not None and not compatible_dates(
+            current.date, own, pub):
+        return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
     date = best_date(date_text(seg.text), pub)
     if date is not None and date.precision != "year" and not current.dates \
             and weak_strike(seg.text):
@@ -369,13 +379,61 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     dates = [d for d in find_dates(date_text(seg.text), pub)
              if not _INDEFINITE.search(seg.text, 0, d.start)]  # "on a Friday night"
     if not dates:
-        return None
+        year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
+        return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
+                       False) if year else None
     triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
     calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
     order = {"day": 0, "month": 1, "year": 2}
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
         calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
         min(abs(d.start - t) for t in triggers), d.start))
+
+
+def _group_spans(seg: Segment, groups: list[list[tuple[Toponym, int]]]) -> list[tuple[int, int]]:
+    """For several strikes in one segment, the stretch of text of each: from the end of the
+    previous strike's places to the start of the next one's."""
+    end = seg.start + len(seg.text)
+    firsts = [min(t.start for t, _ in g) for g in groups]
+    lasts = [max(t.end for t, _ in g) for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: firsts[i])
+    spans = [(seg.start, end)] * len(groups)
+    for rank, i in enumerate(order):
+        lo = lasts[order[rank - 1]] if rank > 0 else seg.start
+        hi = firsts[order[rank + 1]] if rank + 1 < len(order) else end
+        spans[i] = (min(lo, firsts[i]), max(hi, lasts[i]))
+    return spans
+
+
+def _share_casualties(seg: Segment, groups: list[list[tuple[Toponym, int]]],
+                      cas: Casualties) -> list[Casualties | None]:
+    """Each casualty phrase goes to the strike whose place is named last before it, else
+    first after it ("..., with the Erbil attack killing two"; "killed 67 people at the
+    Westgate centre in Nairobi ... and shot dead 28 passengers near Mandera")."""
+    if len(groups) == 1:
+        return [cas]
+    phrases: list[list[str]] = [[] for _ in groups]
+    for phrase in cas.phrases:
+        found = seg.text.find(phrase)
+        if found < 0:
+            continue
+        at = seg.start + found
+        before = [(t.end, i) for i, g in enumerate(groups) for t, _ in g if t.end <= at]
+        after = [(t.start, i) for i, g in enumerate(groups) for t, _ in g if t.start >= at]
+        owner = max(before)[1] if before else (min(after)[1] if after else 0)
+        phrases[owner].append(phrase)
+    return [_casualties(" ; ".join(p)) if p else None for p in phrases]
+
+
+def _date_near(piece: str, offset: int, group: list[tuple[Toponym, int]],
+               pub: dt.date | None) -> DateRef | None:
+    """The date in ``piece`` closest to the group's place ("last November ... near Mandera")."""
+    dates = [d for d in find_dates(date_text(piece), pub)
+             if not _INDEFINITE.search(piece, 0, d.start)]
+    if not dates:
+        return None
+    at = min(t.start for t, _ in group) - offset
+    return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
 def _killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
