@@ -80,6 +80,7 @@ _GENERIC = re.compile(
     r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
     r"plans? to|capable of|accus\w+|show of force|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
+    r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
@@ -108,7 +109,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!west )of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
-    r"^(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}"
+    r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
     r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
 _INSIDE_NEXT = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}(?:in|,)\s+(?:the\s+)?"
                           r"(?:(?:north|south|east|west|central)\w*\s+)?")
