@@ -121,6 +121,10 @@ _PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|o
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
 _PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attack|attacks|bombing|bombings|"
                              r"blast|strike|strikes|massacre|shooting)\b", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(
+    r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|told|accused|"
+    r"blamed|claimed|announced|condemned|called|urged|insisted|responded|vowed|promised|"
+    r"believes|believed|launched|fired|rejected|dismissed)\b", re.IGNORECASE)
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
@@ -269,8 +273,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last_end >= 0 and _COORDINATED.fullmatch(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
-        if _SPEAKER_PLACE.match(text[t.end : end]):
-            continue  # "In Washington, President Trump said ...": where it was said
+        if _SPEAKER_PLACE.match(text[t.end : end]) or _SUBJECT_AFTER.match(after):
+            continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area

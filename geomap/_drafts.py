@@ -160,6 +160,13 @@ def inherit_attackers(drafts: list[Draft]) -> None:
             source = next(o for o in drafts if o is not d and o.attackers
                           and o.attacker_country in others)
             d.attackers.append(next(a for a in source.attackers if a.country_code))
+            continue
+        # "part of a missile fell on Jericho": the same day and weapon as an attributed strike
+        same = [o for o in drafts if o is not d and o.attacker_country and d.date is not None
+                and o.date is not None and d.date.value == o.date.value
+                and set(o.weapons) & set(d.weapons)]
+        if len({o.attacker_country for o in same}) == 1:
+            d.attackers.append(next(a for a in same[0].attackers if a.country_code))
 
 
 def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:

@@ -92,6 +92,8 @@ _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
                              re.IGNORECASE)
+_COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the country\b",
+                          re.IGNORECASE)
 _CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
@@ -193,11 +195,17 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None
                             and compatible_dates(r.date, date, pub)][:1]
-                if not refs and _REGION_REF.search(seg.text):
+                if not refs and _COUNTRY_REF.search(seg.text):
+                    named = [t for t in toponyms if t.end <= seg.start + len(seg.text)
+                             and t.kind == "country"
+                             and (attacker is None or t.country_code != attacker.country_code)]
+                    if named:  # "fired 180 missiles at the country": the country named before
+                        places = [(named[-1], 4)]
+                if not refs and not places and _REGION_REF.search(seg.text):
                     region = last_region(toponyms, seg.start)
                     if region is not None:
                         places = [(region, 3)]
-                elif not refs and _SAME_PLACE.search(seg.text):
+                elif not refs and not places and _SAME_PLACE.search(seg.text):
                     site = last_site(toponyms, seg.start)  # "the same junction"
                     if site is not None:
                         places = [(site, 1)]
@@ -233,7 +241,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if len(groups) > 1:  # each strike of a list has its own date, if the text says
                     g_date = _date_near(text[g_start:g_end], g_start, group, pub) or date
                 placeless = current if current not in taken and current is not None \
-                    and current.seen >= index - 1 else None  # its place is told next
+                    and (current.seen >= index - 1 or (
+                        current is drafts[-1] and current.seen >= index - 3
+                        and current.date is not None and g_date is None)) \
+                    else None  # its place is told next, before any other strike
                 d = match_draft(gaz, [x for x in drafts if x not in taken], group, attacker,
                                 g_date, pub, merge_km, placeless)
                 if d is None:
