@@ -116,7 +116,8 @@ _INSIDE_NEXT = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}(?:in|,)\s+(?:the\s+)?"
 _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
-_PROVINCE_OF = re.compile(r"(?:province|city|town|region|district|village|port|outskirts|suburbs?"
+_PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
+                          r"outskirts|suburbs?|(?:in )?the direction of"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
 _PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attack|attacks|bombing|bombings|"

@@ -139,6 +139,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         clause_end = 0
         parts = segments(text, index, s, e)
         carry: Casualties | None = None  # "16 soldiers were killed | when militants stormed"
+        carry_places: list[tuple[Toponym, int]] = []
         for k, seg in enumerate(parts):
             blamed = blamed_actor(seg, text, actors)
             if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
@@ -147,6 +148,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if nxt is not None and nxt.connector in {"when", ", when"} and (
                         cas_here.killed is not None or cas_here.injured is not None):
                     carry = cas_here
+                    carry_places = linked_places(seg, text, toponyms)  # "killed in Jericho"
                     clause_date = _killed_date(seg, pub)
                     clause_end = len(seg.text.rstrip())
                     continue
@@ -172,6 +174,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             attacker = attacker or blamed
             if carry is not None and seg.connector in {"when", ", when"}:
                 date = date or clause_date
+                places = places or carry_places
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
             elif date is None and seg.connector == ", when" and clause_date is not None \
