@@ -37,7 +37,8 @@ _CONNECTOR = re.compile(
     r"(?:after|before|earlier|later)"
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answered|avenging"
-    r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her)\b"
+    r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
+    r"|they)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when"
@@ -72,6 +73,7 @@ _VIOLENT = re.compile(
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
     r"militants?|headquarters|base|police station|mosque|church|cathedral|temple|school|bus|"
     r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
+    r"ships?|vessels?|tankers?|bulk carrier|cargo carrier|freighter|frigate|destroyer|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
     re.IGNORECASE,
 )
