@@ -94,6 +94,8 @@ _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-
                              re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the country\b",
                           re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
+                      r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
@@ -142,7 +144,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         carry_places: list[tuple[Toponym, int]] = []
         for k, seg in enumerate(parts):
             blamed = blamed_actor(seg, text, actors)
-            if not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg):
+            if (not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg)
+                    or seg.connector == ", where"):  # ", where Russia assembles drones"
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = _casualties(seg.text)
                 if nxt is not None and nxt.connector in {"when", ", when"} and (
@@ -248,10 +251,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         current is drafts[-1] and current.seen >= index - 3
                         and current.date is not None and g_date is None)) \
                     else None  # its place is told next, before any other strike
-                d = match_draft(gaz, [x for x in drafts if x not in taken], group, attacker,
-                                g_date, pub, merge_km, placeless)
+                another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
+                d = None if another else match_draft(
+                    gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
+                    merge_km, placeless)
                 if d is None:
                     d = Draft(seen=index)
+                    if another and current is not None and attacker is None:
+                        d.attackers.extend(current.attackers)
+                        d.dates.extend(current.dates if g_date is None else ())
                     drafts.append(d)
                     if attacker is None and taken and _ANAPHOR.search(seg.text):
                         # "The missiles struck the air base ... and a facility near Erbil"
