@@ -43,8 +43,9 @@ _CONNECTOR = re.compile(
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when|, where"
     r"|since(?= (?!January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?-i:[A-Z])[a-z]+ (?:[a-z]+ )?(?:had|have|has|was|were|found|began|said))"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|then\b|now\b|that\b)(?:[\w’'-]+ ){1,3}(?:had|have|has|was|were|found|began|started"
+    r"|launched|said)\b)"
     r"|, (?:chanting|saying|calling|adding|urging|demanding|vowing|accusing|describing|"
     r"insisting|warning|noting|waving|holding|arguing|denying)\b",
     re.IGNORECASE,
@@ -82,6 +83,7 @@ _GENERIC = re.compile(
     r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
     r"plans? to|capable of|accus\w+|show of force|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
+    r"\bbegan (?:targeting|attacking|firing|launching|striking)\b|"
     r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
@@ -107,6 +109,8 @@ _LINK_BEFORE = re.compile(
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
+                              r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
+                              r"\s+in\s+$|"
                               r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
                               r"(?<!west )of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
@@ -136,7 +140,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b\d[\d,.]*|\b(?:a|one|two|three|four|five|ten|twenty|fifty|a hundred|some|about|"
     r"around|nearly|several)) ?(?:km|kilometres|kilometers|miles|nautical miles)\s+(?:\(\w+\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:-?east|-?west)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?:\w+\s+)?$"
+    r"(?:of|from|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:port|town|city|village|coast) of\s+)?$"
     r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
     re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
@@ -284,8 +288,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         ref = _REFERENCE_BEFORE.search(before)
         if ref or _BORDER_AFTER.match(after):
             distance = re.search(r"\d[\d,]*", ref.group()) if ref else None
-            if distance is None or int(distance.group().replace(",", "")) < 50:
-                references.append((t, 2))  # "20 km north-west of Saada", "the border with X"
+            far = int(distance.group().replace(",", "")) if distance else 0
+            if far <= 100:  # "20 km north-west of Saada", "50 nautical miles off Aden"
+                references.append((t, 3 if far < 50 else 4))  # never beats a tied place
             continue  # "about 250 km south-east of Kyiv" says where it is not
         if not tied:
             nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
