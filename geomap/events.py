@@ -94,6 +94,7 @@ _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-
                              re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the country\b",
                           re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
@@ -144,8 +145,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         carry_places: list[tuple[Toponym, int]] = []
         for k, seg in enumerate(parts):
             blamed = blamed_actor(seg, text, actors)
+            descriptive = seg.connector == ", where" and not _DEATH.search(seg.text)
             if (not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg)
-                    or seg.connector == ", where"):  # ", where Russia assembles drones"
+                    or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = _casualties(seg.text)
                 if nxt is not None and nxt.connector in {"when", ", when"} and (

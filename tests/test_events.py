@@ -353,3 +353,26 @@ def test_an_unattributed_strike_takes_the_only_attacker_of_its_country() -> None
             "double strike on Odesa killed more than 20.")
     found = {e.location_name: e for e in events(text, dt.date(2024, 4, 18))}
     assert found["Odesa"].attacker_country == "RU"
+
+
+def test_a_where_clause_describes_the_place_not_the_attacker() -> None:
+    text = ("Ukrainian drones hit a dormitory in Yelabuga on Tuesday, where officials say Russia "
+            "assembles attack drones.")
+    e = one(text, dt.date(2024, 4, 2))
+    assert e.attacker_country == "UA"
+
+
+def test_another_drone_is_a_second_strike_by_the_same_attacker() -> None:
+    text = ("Ukrainian drones hit the refinery in Nizhnekamsk on Tuesday morning. About 100 "
+            "kilometres away, another drone crashed into a dormitory in Izhevsk.")
+    found = {e.location_name: e for e in events(text, dt.date(2024, 4, 2))}
+    assert set(found) >= {"Nizhnekamsk", "Izhevsk"}
+    assert found["Izhevsk"].attacker_country == "UA"
+
+
+def test_the_place_of_a_casualty_clause_carries_to_its_when_strike() -> None:
+    text = ("Iran fired ballistic missiles at Israel on Tuesday. The only death was in the West "
+            "Bank, where a man was killed in Jericho when part of a missile fell on him.")
+    found = {e.location_name: e for e in events(text, dt.date(2024, 10, 2))}
+    assert "Jericho" in found
+    assert found["Jericho"].fatalities == 1
