@@ -75,6 +75,7 @@ _VIOLENT = re.compile(
     r"militants?|headquarters|base|police station|mosque|church|cathedral|temple|school|bus|"
     r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
     r"ships?|vessels?|tankers?|bulk carrier|cargo carrier|freighter|frigate|destroyer|"
+    r"nuclear|enrichment|facilit(?:y|ies)|air ?base|refinery|depot|"
     r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
     re.IGNORECASE,
 )

@@ -94,6 +94,7 @@ _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-
                              re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the country\b",
                           re.IGNORECASE)
+_DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
@@ -120,7 +121,7 @@ _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evid
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b",
                      re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
-_CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answered"
+_CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answer"
                     r"|avenging)", re.IGNORECASE)
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
@@ -150,6 +151,19 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = _casualties(seg.text)
+                if nxt is not None and nxt.connector == ", where":  # "near Pahalgam, where ..."
+                    carry_places = linked_places(seg, text, toponyms)
+                    clause_date = _nearest_date(seg, pub)
+                if current is not None and current.attackers and cas_here.killed is not None \
+                        and not _DEATH_ELSEWHERE.search(seg.text):
+                    sites = _breakdown_sites(gaz, current, seg, text, toponyms, merge_km)
+                    if sites:  # "13 dead at a mosque complex on the outskirts of Bahawalpur"
+                        for spot in sites:
+                            made = Draft(seen=index, attackers=list(current.attackers),
+                                         dates=list(current.dates or current.derived))
+                            add_to(made, sentence_text, seg.text, cas=cas_here, places=spot)
+                            drafts.append(made)
+                        continue
                 if nxt is not None and nxt.connector in {"when", ", when"} and (
                         cas_here.killed is not None or cas_here.injured is not None):
                     carry = cas_here
@@ -180,6 +194,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if carry is not None and seg.connector in {"when", ", when"}:
                 date = date or clause_date
                 places = places or carry_places
+            if seg.connector == ", where" and not places:
+                places, date = carry_places, date or clause_date
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
             elif date is None and seg.connector == ", when" and clause_date is not None \
@@ -412,6 +428,22 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
         calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
         min(abs(d.start - t) for t in triggers), d.start))
+
+
+def _breakdown_sites(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
+                     toponyms: list[Toponym], km: float) -> list[list[tuple[Toponym, int]]]:
+    """Places of a casualty breakdown that are new sites of the strike being described:
+    in the struck country, not already one of its places, and the strike's own place is
+    no more precise than a province."""
+    best = current.place
+    if best is None or best[1] < 3:
+        return []
+    country = best[0].country_code
+    places = [(t, p) for t, p in linked_places(seg, text, toponyms)
+              if p <= 2 and t.country_code == country]
+    if not places:
+        return []
+    return by_site(gaz, places, km)
 
 
 def _group_spans(seg: Segment, groups: list[list[tuple[Toponym, int]]]) -> list[tuple[int, int]]:
