@@ -130,7 +130,9 @@ _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?
 _PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attack|attacks|bombing|bombings|"
                              r"blast|strike|strikes|massacre|shooting)\b", re.IGNORECASE)
 _SUBJECT_AFTER = re.compile(
-    r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|told|accused|"
+    r"(?:’s|'s)\s+(?:[\w-]+\s+){0,2}(?:guns|artillery|missiles|rockets|forces|troops|military|"
+    r"army|navy|jets|warplanes|drones|gunboats|batteries)\b|"
+    r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|denies|told|accused|"
     r"blamed|claimed|announced|condemned|called|urged|insisted|responded|vowed|promised|"
     r"believes|believed|launched|fired|rejected|dismissed)\b", re.IGNORECASE)
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
