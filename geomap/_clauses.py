@@ -22,6 +22,7 @@ __all__ = [
     "date_text",
     "has_strike",
     "is_generic",
+    "is_subject",
     "linked_places",
     "origin_places",
     "segments",
@@ -310,6 +311,11 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         return [(t, p) for t, p in references if not _BORDER_WITH.search(
             text[max(seg.start, t.start - 40) : t.start])]
     return out
+
+
+def is_subject(text: str, t: Toponym) -> bool:
+    """A place name used as an actor: "Tehran had warned", "Pyongyang's coastal guns"."""
+    return bool(_SUBJECT_AFTER.match(text, t.end))
 
 
 def coordinated(text: str, first: Toponym, second: Toponym) -> bool:

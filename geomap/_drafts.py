@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geomap._clauses import coordinated
+from geomap._clauses import coordinated, is_subject
 from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
@@ -132,7 +132,8 @@ def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
 def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
     """A strike read without a place ("the suicide bombing at the airport's Abbey Gate")
     happened where the article is: its most-named town (precision 2, approximate)."""
-    towns = [t for t in toponyms if t.kind in {"populated", "airport"}]
+    towns = [t for t in toponyms if t.kind in {"populated", "airport"}
+             and not is_subject(text, t)]  # not "Pyongyang denies any role"
     if not towns:
         return
     counts: dict[str, int] = {}
