@@ -15,6 +15,7 @@ everything here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["SUB_EVENT_TYPES", "WEAPONS", "event_type_hint", "find_weapons"]
 
@@ -90,6 +91,7 @@ def _weapon_spans(sentence: str) -> list[tuple[int, str]]:
     return spans
 
 
+@lru_cache(maxsize=256)  # an article's segments are read more than once
 def find_weapons(sentence: str) -> tuple[str, ...]:
     """The weapons a sentence names, as labels of :data:`WEAPONS` in order of mention.
 
