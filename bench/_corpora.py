@@ -20,7 +20,7 @@ import re
 import statistics
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,53 +191,14 @@ def load_gwn(path: str | os.PathLike[str] | None = None) -> list[GoldArticle]:
     coordinates in article 123 have negative offsets) is moved to the nearest
     occurrence of the name; an annotation whose name does not occur is dropped.
     """
+
+    def gold(top: ET.Element) -> tuple[str, float | None, float | None, str | None]:
+        return ((top.findtext("type") or "").strip(), _float(top.findtext("latitude")),
+                _float(top.findtext("longitude")),
+                (top.findtext("geonamesID") or "").strip() or None)
+
     path = Path(path) if path is not None else corpora_dir() / CORPUS_FILES["gwn"]
-    root = ET.parse(path).getroot()
-    articles = []
-    for number, node in enumerate(root.iter("article")):
-        art_id = node.get("file") or str(number)
-        text = node.findtext("text") or ""
-        toponyms = []
-        dropped = 0
-        for top in node.iter("toponym"):
-            name = top.findtext("extractedName") or ""
-            fixed = _fix_span(
-                text,
-                int(top.findtext("start") or -1),
-                int(top.findtext("end") or -1),
-                name,
-                f"GWN article {art_id}",
-            )
-            if fixed is None:
-                dropped += 1
-                continue
-            lat, lon = _float(top.findtext("latitude")), _float(top.findtext("longitude"))
-            if lat is None or lon is None:
-                lat = lon = None
-            toponyms.append(
-                GoldToponym(
-                    start=fixed[0],
-                    end=fixed[1],
-                    name=name,
-                    kind=(top.findtext("type") or "").strip(),
-                    lat=lat,
-                    lon=lon,
-                    geonameid=(top.findtext("geonamesID") or "").strip() or None,
-                    moved=fixed[2],
-                )
-            )
-        toponyms.sort(key=lambda t: (t.start, t.end))
-        articles.append(
-            GoldArticle(
-                id=art_id,
-                text=text,
-                title=node.findtext("title"),
-                url=node.findtext("link"),
-                toponyms=tuple(toponyms),
-                dropped=dropped,
-            )
-        )
-    return articles
+    return _read_articles(path, "GWN", "file", "extractedName", "link", gold)
 
 
 def load_lgl(path: str | os.PathLike[str] | None = None) -> list[GoldArticle]:
@@ -246,57 +207,47 @@ def load_lgl(path: str | os.PathLike[str] | None = None) -> list[GoldArticle]:
     Every toponym is returned; those without a ``<gaztag>`` (street-level names) have
     no coordinates.
     """
+
+    def gold(top: ET.Element) -> tuple[str, float | None, float | None, str | None]:
+        gaztag = top.find("gaztag")
+        if gaztag is None:
+            return "toponym", None, None, None
+        return ("toponym", _float(gaztag.findtext("lat")), _float(gaztag.findtext("lon")),
+                gaztag.get("geonameid"))
+
     path = Path(path) if path is not None else corpora_dir() / CORPUS_FILES["lgl"]
+    return _read_articles(path, "LGL", "docid", "phrase", "url", gold)
+
+
+def _read_articles(
+    path: Path, label: str, id_attr: str, name_tag: str, url_tag: str,
+    gold: Callable[[ET.Element], tuple[str, float | None, float | None, str | None]],
+) -> list[GoldArticle]:
+    """The articles of one corpus file; ``gold`` reads a toponym's type, point and id."""
     root = ET.parse(path).getroot()
     articles = []
     for number, node in enumerate(root.iter("article")):
-        art_id = node.get("docid") or str(number)
+        art_id = node.get(id_attr) or str(number)
         text = node.findtext("text") or ""
         toponyms = []
         dropped = 0
         for top in node.iter("toponym"):
-            name = top.findtext("phrase") or ""
-            fixed = _fix_span(
-                text,
-                int(top.findtext("start") or -1),
-                int(top.findtext("end") or -1),
-                name,
-                f"LGL article {art_id}",
-            )
+            name = top.findtext(name_tag) or ""
+            fixed = _fix_span(text, int(top.findtext("start") or -1),
+                              int(top.findtext("end") or -1), name, f"{label} article {art_id}")
             if fixed is None:
                 dropped += 1
                 continue
-            gaztag = top.find("gaztag")
-            lat = lon = None
-            geonameid = None
-            if gaztag is not None:
-                lat, lon = _float(gaztag.findtext("lat")), _float(gaztag.findtext("lon"))
-                geonameid = gaztag.get("geonameid")
-                if lat is None or lon is None:
-                    lat = lon = None
-            toponyms.append(
-                GoldToponym(
-                    start=fixed[0],
-                    end=fixed[1],
-                    name=name,
-                    kind="toponym",
-                    lat=lat,
-                    lon=lon,
-                    geonameid=geonameid,
-                    moved=fixed[2],
-                )
-            )
+            kind, lat, lon, geonameid = gold(top)
+            if lat is None or lon is None:
+                lat = lon = None
+            toponyms.append(GoldToponym(start=fixed[0], end=fixed[1], name=name, kind=kind,
+                                        lat=lat, lon=lon, geonameid=geonameid,
+                                        moved=fixed[2]))
         toponyms.sort(key=lambda t: (t.start, t.end))
-        articles.append(
-            GoldArticle(
-                id=art_id,
-                text=text,
-                title=node.findtext("title"),
-                url=node.findtext("url"),
-                toponyms=tuple(toponyms),
-                dropped=dropped,
-            )
-        )
+        articles.append(GoldArticle(id=art_id, text=text, title=node.findtext("title"),
+                                    url=node.findtext(url_tag), toponyms=tuple(toponyms),
+                                    dropped=dropped))
     return articles
 
 

@@ -31,11 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from geomap.records import Event, Source  # noqa: E402
 from geomap.render import render_map  # noqa: E402
+from scripts.screenshot import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 BUDGET_BYTES = 15_000_000
 WORDS = ["the", "strike", "hit", "a", "compound", "near", "town", "according", "to",
          "local", "officials", "who", "said", "missiles", "and", "drones", "were", "used",

@@ -157,7 +157,7 @@ class Gazetteer:
             id=c[0], name=c[1], lat=float(c[2]), lon=float(c[3]), kind=kind,
             feature_code=c[5] or None, country_code=c[6] or None,
             admin1=(c[1] if kind == "adm1" else
-                    self._admin1.get(a1) if a1 and hasattr(self, "_admin1") else None),
+                    self._admin1.get(a1) if a1 else None),
             population=int(c[8] or 0), admin1_code=a1, parent_id=c[9] or None,
         )
         self._cache[pos] = place

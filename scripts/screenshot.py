@@ -30,6 +30,9 @@ sys.path.insert(0, str(ROOT))
 from geomap.records import Event, Source  # noqa: E402
 from geomap.render import render_map  # noqa: E402
 
+#: Debian's Chromium and the flags it needs on this workplace's closed network (without the
+#: background-networking flags it keeps trying to reach Google). The one definition: the
+#: browser tests and bench/render.py import it from here.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
