@@ -458,22 +458,15 @@ def _pred_label(event: Event) -> str:
 
 def _nearest_pred(gold: GoldEvent, predicted: Sequence[Event]) -> str:
     """Why a gold event was missed: the nearest prediction of the article, if any."""
-    best: tuple[float, Event] | None = None
-    for p in predicted:
-        if p.lat is None or p.lon is None:
-            continue
-        d = haversine_km(gold.lat, gold.lon, p.lat, p.lon)
-        if best is None or d < best[0]:
-            best = (d, p)
-    if best is None:
+    located = [
+        (haversine_km(gold.lat, gold.lon, p.lat, p.lon), p)
+        for p in predicted
+        if p.lat is not None and p.lon is not None
+    ]
+    if not located:
         return "no located prediction for this article"
-    d, p = best
-    why = []
-    if d > gold.tolerance_km:
-        why.append(f"{d:.0f} km > tolerance {gold.tolerance_km:.0f} km")
-    if _country(p.attacker_country) != _country(gold.attacker_country):
-        why.append(f"attacker {p.attacker_country or '-'} != {gold.attacker_country or '-'}")
-    reason = "; ".join(why) or "taken by a closer gold event"
+    d, p = min(located, key=lambda t: t[0])
+    reason = _mismatch(d, gold, p) or "taken by a closer gold event"
     return f"nearest {p.id} ({p.location_name or '?'}) at {d:.0f} km: {reason}"
 
 
@@ -485,13 +478,18 @@ def _nearest_gold(pred: Event, gold: Sequence[GoldEvent]) -> str:
         return "the prediction has no coordinates"
     d, g = min(((haversine_km(g.lat, g.lon, pred.lat, pred.lon), g) for g in gold),
                key=lambda t: t[0])  # fmt: skip
-    why = []
-    if d > g.tolerance_km:
-        why.append(f"{d:.0f} km > tolerance {g.tolerance_km:.0f} km")
-    if _country(pred.attacker_country) != _country(g.attacker_country):
-        why.append(f"attacker {pred.attacker_country or '-'} != {g.attacker_country or '-'}")
-    reason = "; ".join(why) or "a duplicate of an already matched event"
+    reason = _mismatch(d, g, pred) or "a duplicate of an already matched event"
     return f"nearest gold #{g.index} ({g.location_name}) at {d:.0f} km: {reason}"
+
+
+def _mismatch(km: float, gold: GoldEvent, pred: Event) -> str:
+    """Why a prediction ``km`` away does not match a gold event ("" when nothing differs)."""
+    why = []
+    if km > gold.tolerance_km:
+        why.append(f"{km:.0f} km > tolerance {gold.tolerance_km:.0f} km")
+    if _country(pred.attacker_country) != _country(gold.attacker_country):
+        why.append(f"attacker {pred.attacker_country or '-'} != {gold.attacker_country or '-'}")
+    return "; ".join(why)
 
 
 def _show(value: float | None) -> str:

@@ -740,22 +740,15 @@ def format_report(report: dict[str, Any], *, geomap: bool, peer: bool) -> str:
         lines.append(f"{'':<{width}}{'geomap':>{cols[0]}}{PEER:>{cols[1]}}")
         for label, a, b in rows:
             lines.append(f"{label:<{width}}{a:>{cols[0]}}{b:>{cols[1]}}")
-        wrong = gs.get("wrong_top")
-        if wrong:
-            top = ", ".join(f"{k} {v}" for k, v in list(wrong.items())[:12])
-            lines.append(f"  geomap gold-span misses, commonest: {top}")
-        fps = e2e.get("fp_top")
-        if fps:
-            top = ", ".join(f"{k} {v}" for k, v in list(fps.items())[:12])
-            lines.append(f"  geomap false positives (exact), commonest: {top}")
-        far = gs.get("far_but_same_id_top")
-        if far:
-            top = ", ".join(f"{k} {v}" for k, v in list(far.items())[:12])
-            lines.append(f"  geomap right entry but >161 km from the gold point: {top}")
-        missing = gz.get("no_entry_top")
-        if missing:
-            top = ", ".join(f"{k} {v}" for k, v in list(missing.items())[:12])
-            lines.append(f"  no gazetteer entry, commonest: {top}")
+        for label, counts in (
+            ("geomap gold-span misses, commonest", gs.get("wrong_top")),
+            ("geomap false positives (exact), commonest", e2e.get("fp_top")),
+            ("geomap right entry but >161 km from the gold point", gs.get("far_but_same_id_top")),
+            ("no gazetteer entry, commonest", gz.get("no_entry_top")),
+        ):
+            if counts:
+                top = ", ".join(f"{k} {v}" for k, v in list(counts.items())[:12])
+                lines.append(f"  {label}: {top}")
     lines.append("")
     lines.append("load and memory")
     gl = report.get("geomap_load")
