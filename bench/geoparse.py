@@ -20,7 +20,10 @@ Gold-span resolution (geomap only)
     "the" and admin words, so it can beat it); and the "prior", ``lookup(name)[0]``.
     Where the gold has a GeoNames id: how often geomap chose that very entry, and how
     many answers over 161 km away are that entry all the same (a country or province
-    whose representative point differs from GeoNames', e.g. a Natural Earth label point).
+    whose representative point differs from GeoNames', e.g. a Natural Earth label point);
+    accuracy over the toponyms with a GeoNames id alone; and the ceiling: the share that
+    geomap got right, or that are the gold entry, or for which any ``lookup`` candidate
+    is within 161 km (the best a resolver choosing among this gazetteer's entries could do).
 
 End to end
     ``geomap.geoparse(text)`` and ``GeoText(text)``: recognition precision, recall and F1
@@ -294,15 +297,22 @@ def run_gold_spans(
     corpus: str,
     articles: Sequence[GoldArticle],
     countries: dict[str, str] | None = None,
+    gaz: GazetteerLike | None = None,
 ) -> dict[str, Any]:
     """Resolve the gold spans with coordinates; errors, timing and the commonest misses.
 
     Also compares identities where the gold has a GeoNames id: how often geomap picked
     that very entry, and how many "wrong" answers (over 161 km) are the gold entry all
-    the same, with a different representative point (a country's label point, say).
+    the same, with a different representative point (a country's label point, say);
+    and accuracy over the toponyms that have a GeoNames id alone. With ``gaz``, the
+    ceiling: the share of toponyms that geomap answered right, or that are the gold
+    entry, or for which some ``gaz.lookup(name)`` candidate lies within 161 km - what
+    a perfect choice among this gazetteer's entries could reach.
     """
     countries = countries if countries is not None else country_geonameids()
     errors: list[float] = []
+    id_errors: list[float] = []
+    reachable = 0
     unresolved = 0
     wrong: Counter[str] = Counter()
     with_id = same_id = 0
@@ -330,10 +340,24 @@ def run_gold_spans(
             same = same_place(top.place_id, g.geonameid, countries) if top else None
             with_id += g.geonameid is not None
             same_id += bool(same)
+            if g.geonameid is not None:
+                id_errors.append(err)
+            name = art.text[g.start : g.end]
+            if (
+                err <= ACC_KM
+                or same
+                or (
+                    gaz is not None
+                    and any(
+                        error_km(g, c.place.lat, c.place.lon) <= ACC_KM for c in gaz.lookup(name)
+                    )
+                )
+            ):
+                reachable += 1
             if err > ACC_KM:
-                wrong[art.text[g.start : g.end]] += 1
+                wrong[name] += 1
                 if same:
-                    far_same[art.text[g.start : g.end]] += 1
+                    far_same[name] += 1
     out: dict[str, Any] = dict(error_summary(errors))
     out.update(
         {
@@ -347,6 +371,10 @@ def run_gold_spans(
                 if errors
                 else None
             ),
+            "acc161_geonames_id_only": (
+                sum(e <= ACC_KM for e in id_errors) / len(id_errors) if id_errors else None
+            ),
+            "ceiling_acc161": reachable / len(errors) if errors and gaz is not None else None,
             "far_but_same_id_top": dict(far_same.most_common(25)),
             "seconds": elapsed,
             "toponyms_per_s": len(errors) / elapsed if elapsed else None,
@@ -569,7 +597,8 @@ def run(corpora: Sequence[str], limit: int | None, *, geomap: bool, peer: bool) 
                 )
             if api.resolve_spans is not None:
                 gm["gold_spans"] = _guard(
-                    "resolve_spans", partial(run_gold_spans, api.resolve_spans, corpus, articles)
+                    "resolve_spans",
+                    partial(run_gold_spans, api.resolve_spans, corpus, articles, gaz=gaz),
                 )
             if api.geoparse is not None:
                 gm["end_to_end"] = _guard(
@@ -678,6 +707,12 @@ def format_report(report: dict[str, Any], *, geomap: bool, peer: bool) -> str:
         row("  same GeoNames id as gold", same, "n/a")
         row("  >161 km yet same id", _fmt(gs.get("far_but_same_id"), "int"), "n/a")
         row("  acc@161km, same id counted right", _fmt(gs.get("acc161_or_same_id")), "n/a")
+        row(
+            "  acc@161km, gold with GeoNames id only",
+            _fmt(gs.get("acc161_geonames_id_only")),
+            "n/a",
+        )
+        row("  ceiling acc@161km (this gazetteer)", _fmt(gs.get("ceiling_acc161")), "n/a")
         no_entry = f"{gz['no_entry']:,} ({gz['no_entry_share']:.1%})" if gz.get("n") else "-"
         row("  no gazetteer entry", no_entry, "n/a")
         row("  oracle acc@161km (any lookup cand.)", _fmt(gz.get("oracle_acc161")), "n/a")
