@@ -146,10 +146,29 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
             d.places.append((focus, 2))
 
 
-def inherit_attackers(drafts: list[Draft]) -> None:
+_STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
+                            "aircraft", "loitering munitions"})
+
+
+def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
+    """The one foreign state force the article names, for a strike by a state's weapon
+    (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
+    café ... occupied by Russian troops"); none when an armed group is named too."""
+    place = d.place
+    if place is None or not _STATE_WEAPONS & set(d.weapons):
+        return None
+    if any(a.kind == "group" for a in actors):
+        return None
+    forces = [a for a in actors if a.kind == "force" and a.country_code
+              and a.country_code != place[0].country_code]
+    return forces[0] if len({a.country_code for a in forces}) == 1 else None
+
+
+def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
     """An unattributed strike in a country that one attacker country alone is striking
     in this article is taken as that attacker's ("Russian missiles hit Chernihiv ...
-    last month a strike on Odesa killed 20")."""
+    last month a strike on Odesa killed 20"); failing that, a state weapon's strike in a
+    country one foreign force alone is named in is taken as that force's."""
     for d in drafts:
         place = d.place
         if d.attackers or place is None:
@@ -168,6 +187,10 @@ def inherit_attackers(drafts: list[Draft]) -> None:
                 and set(o.weapons) & set(d.weapons)]
         if len({o.attacker_country for o in same}) == 1:
             d.attackers.append(next(a for a in same[0].attackers if a.country_code))
+            continue
+        implied = _implied_force(d, actors or [])
+        if implied is not None:
+            d.attackers.append(implied)
 
 
 def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:

@@ -121,9 +121,9 @@ _DETS = _words("the his her their its our this that these those")
 _KILL_AFTER = _words("killed dead died dies deaths fatalities perished slain massacred martyred")
 _AFTER = _KILL_AFTER | _words("injured wounded hurt injuries")
 _KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered murder"
-                      " massacred slaughtered")
+                      " massacred slaughtered bodies")
 _BEFORE = _KILL_BEFORE | _words("injure injures injured injuring wound wounded wounding hurt")
-_NEEDS_OF = _words("death deaths killings")
+_NEEDS_OF = _words("death deaths killings bodies")  # "the bodies of a boy and his grandmother"
 _AUX = _words(
     "were was are is have has had been be being reportedly also all later allegedly reported said"
     " believed feared confirmed to both critically seriously severely slightly lightly fatally"
@@ -133,12 +133,14 @@ _ASIDE = _words("among including of most mostly many all both mainly some them")
 _NP_STOP = (
     _AFTER | _BEFORE | _AUX | _DETS | _ASIDE
     | _words("and or but while when after before as in on at from by with during near to for into"
-             " inside across against who which whom a an aged")
+             " inside across against who which whom a an aged out")
 )  # fmt: skip
 _PERSON_SG = _words(
     "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"
     " officer policeman guard militant fighter civilian member businessman businesswoman daughter"
     " son wife husband mother father brother sister relative resident villager farmer shepherd"
+    " grandmother grandfather grandson granddaughter grandchild aunt uncle cousin nephew niece"
+    " boyfriend girlfriend fiancee neighbour neighbor friend colleague bodyguard"
     " worker employee journalist doctor nurse medic paramedic patient refugee pilgrim commander"
     " leader official driver passenger victim individual citizen national tourist contractor"
     " worshipper protester demonstrator mourner pupil insurgent rebel attacker assailant"
@@ -342,6 +344,8 @@ def _skip_aux(toks: list[str], j: int) -> int:
                 break
     while _w(toks, j) in _AUX:
         j += 1
+    if _w(toks, j) == "among" and _w(toks, j + 1) == "the" and _w(toks, j + 2) in _AFTER:
+        j += 2  # "a 9-year-old girl was among the dead"
     return j
 
 

@@ -17,7 +17,12 @@ How an event is read (each step is a rule a reviewer can check against the evide
    Syria") make one event each. A segment with no place adds to the event it refers to
    ("the strikes", "one of the missiles") or, for "the border region", takes the last
    province named.
-5. Segments about the same strike become one event: same attacker country (or unknown),
+5. A strike no sentence attributes takes the attacker that alone strikes that country
+   elsewhere in the article, or, for a state's weapon (missile, artillery, aircraft), the
+   one foreign state force the article names ("occupied by Russian troops"), unless an
+   armed group is named too. An undated strike sentence right after a dated "was hit"
+   sentence ("The region was hit again early on Friday.") takes its date.
+6. Segments about the same strike become one event: same attacker country (or unknown),
    one place inside the other or within ``merge_km``, compatible dates (an undated report
    is taken as recent: within 30 days before publication).
 """
@@ -60,8 +65,16 @@ from geomap._drafts import (
     refines,
     split_targets,
 )
+from geomap._sites import (
+    INDEFINITE,
+    breakdown_sites,
+    casualties,
+    date_near,
+    group_spans,
+    share_casualties,
+)
 from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
-from geomap.casualties import Casualties, find_casualties
+from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Article, Event, Toponym
@@ -96,12 +109,15 @@ _COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the cou
                           re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
+_WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
+                      re.IGNORECASE)
+_IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,40}?\b(?:landed|hit|"
+                     r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
-_INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
                     r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
@@ -117,9 +133,6 @@ _LABOUR = re.compile(
 _WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
                            re.IGNORECASE)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
-_DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
-                     r"\bunverified\b|\bcould not be (?:independently )?verified\b",
-                     re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answer"
                     r"|avenging)", re.IGNORECASE)
@@ -135,6 +148,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     latest: Draft | None = None  # the event named last (it may be a cause)
     last_made: list[Draft] = []
     pending: list[tuple[str, Casualties]] = []  # figures read before any event (headline)
+    recent_hit: tuple[int, DateRef] | None = None  # a dated "was hit" sentence without place
     for index, (s, e) in enumerate(sentences(text)):
         sentence_text = " ".join(text[s:e].split())
         previous: Draft | None = None
@@ -146,17 +160,21 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         carry_places: list[tuple[Toponym, int]] = []
         for k, seg in enumerate(parts):
             blamed = blamed_actor(seg, text, actors)
-            descriptive = seg.connector == ", where" and not _DEATH.search(seg.text)
+            if _WAS_HIT.search(seg.text) and not has_strike(seg.text):
+                hit_date = _nearest_date(seg, pub)  # "The region was hit again early on Friday."
+                recent_hit = (index, hit_date) if hit_date is not None else recent_hit
+            descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
+                and not _IMPACT.search(seg.text)  # not ", where a missile landed on Thursday"
             if (not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg)
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
-                cas_here = _casualties(seg.text)
+                cas_here = casualties(seg.text)
                 if nxt is not None and nxt.connector == ", where":  # "near Pahalgam, where ..."
                     carry_places = linked_places(seg, text, toponyms)
                     clause_date = _nearest_date(seg, pub)
                 if current is not None and current.attackers and cas_here.killed is not None \
                         and not _DEATH_ELSEWHERE.search(seg.text):
-                    sites = _breakdown_sites(gaz, current, seg, text, toponyms, merge_km)
+                    sites = breakdown_sites(gaz, current, seg, text, toponyms, merge_km)
                     if sites:  # "13 dead at a mosque complex on the outskirts of Bahawalpur"
                         for spot in sites:
                             made = Draft(seen=index, attackers=list(current.attackers),
@@ -175,12 +193,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 clause_date = _nearest_date(seg, pub)
                 clause_end = len(seg.text.rstrip())
                 if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
-                    cas = _casualties(seg.text)
+                    cas = casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
                 if current is not None and not is_generic(seg.text):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
-                    cas = _casualties(seg.text)
+                    cas = casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
                         for made in last_made:  # "No one was killed." after two sites
                             add_to(made, sentence_text, seg.text, cas=cas)
@@ -201,7 +219,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             elif date is None and seg.connector == ", when" and clause_date is not None \
                     and clause_end - clause_date.end <= 2:
                 date = clause_date  # "since February 14, when a suicide car bomber ..."
-            cas = _casualties(seg.text)
+            if date is None and k == 0 and recent_hit is not None and recent_hit[0] == index - 1:
+                date = recent_hit[1]  # "... was hit again early on Friday. Two missiles fell in"
+            cas = casualties(seg.text)
             if carry is not None and cas.killed is None and cas.injured is None:
                 cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
@@ -258,12 +278,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                       for site in by_site(gaz, g, merge_km)]
             target = target_of(seg.text, place_names)
             taken: list[Draft] = []  # two sites of one sentence are two strikes
-            spans = _group_spans(seg, groups)
-            shares = _share_casualties(seg, groups, cas)
+            spans = group_spans(seg, groups)
+            shares = share_casualties(seg, groups, cas)
             for group, (g_start, g_end), g_cas in zip(groups, spans, shares, strict=True):
                 g_date = date
                 if len(groups) > 1:  # each strike of a list has its own date, if the text says
-                    g_date = _date_near(text[g_start:g_end], g_start, group, pub) or date
+                    g_date = date_near(text[g_start:g_end], g_start, group, pub) or date
                 placeless = current if current not in taken and current is not None \
                     and (current.seen >= index - 1 or (
                         current is drafts[-1] and current.seen >= index - 3
@@ -296,20 +316,11 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         for sentence, cas in pending:
             add_to(drafts[0], sentence, "", cas=cas)
     place_the_unplaced(drafts, toponyms, text)
-    inherit_attackers(drafts)
+    inherit_attackers(drafts, actors)
     if _ACCIDENT.search(text):  # an explosion the article explains as an accident
         drafts = [d for d in drafts if d.attackers or d.weapons or not d.texts or not all(
             _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))]
     return drafts
-
-
-@lru_cache(maxsize=128)  # one article's segments are read along several paths
-def _casualties(seg_text: str) -> Casualties:
-    """Casualty figures, except claims the text itself doubts ("claimed that 80 soldiers
-    had died, without offering any evidence")."""
-    if _DOUBTED.search(seg_text):
-        return Casualties()
-    return find_casualties(seg_text)
 
 
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
@@ -323,7 +334,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     origin = _territory(seg.text)
     if origin is not None and not current.attackers and weak_strike(seg.text):
         add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
-    cas = _casualties(seg.text)
+    cas = casualties(seg.text)
     places = linked_places(seg, text, toponyms)
     own = _nearest_date(seg, pub)
     if own is not None and current.date is not None and not compatible_dates(
@@ -417,7 +428,7 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     attack" -> Friday); dates of speaking ("said on Wednesday") are left out. Without a
     publication date only absolute dates are read."""
     dates = [d for d in find_dates(date_text(seg.text), pub)
-             if not _INDEFINITE.search(seg.text, 0, d.start)]  # "on a Friday night"
+             if not INDEFINITE.search(seg.text, 0, d.start)]  # "on a Friday night"
     if not dates:
         year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
         return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
@@ -428,68 +439,6 @@ def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
         calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
         min(abs(d.start - t) for t in triggers), d.start))
-
-
-def _breakdown_sites(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
-                     toponyms: list[Toponym], km: float) -> list[list[tuple[Toponym, int]]]:
-    """Places of a casualty breakdown that are new sites of the strike being described:
-    in the struck country, not already one of its places, and the strike's own place is
-    no more precise than a province."""
-    best = current.place
-    if best is None or best[1] < 3:
-        return []
-    country = best[0].country_code
-    places = [(t, p) for t, p in linked_places(seg, text, toponyms)
-              if p <= 2 and t.country_code == country]
-    if not places:
-        return []
-    return by_site(gaz, places, km)
-
-
-def _group_spans(seg: Segment, groups: list[list[tuple[Toponym, int]]]) -> list[tuple[int, int]]:
-    """For several strikes in one segment, the stretch of text of each: from the end of the
-    previous strike's places to the start of the next one's."""
-    end = seg.start + len(seg.text)
-    firsts = [min(t.start for t, _ in g) for g in groups]
-    lasts = [max(t.end for t, _ in g) for g in groups]
-    order = sorted(range(len(groups)), key=lambda i: firsts[i])
-    spans = [(seg.start, end)] * len(groups)
-    for rank, i in enumerate(order):
-        lo = lasts[order[rank - 1]] if rank > 0 else seg.start
-        hi = firsts[order[rank + 1]] if rank + 1 < len(order) else end
-        spans[i] = (min(lo, firsts[i]), max(hi, lasts[i]))
-    return spans
-
-
-def _share_casualties(seg: Segment, groups: list[list[tuple[Toponym, int]]],
-                      cas: Casualties) -> list[Casualties | None]:
-    """Each casualty phrase goes to the strike whose place is named last before it, else
-    first after it ("..., with the Erbil attack killing two"; "killed 67 people at the
-    Westgate centre in Nairobi ... and shot dead 28 passengers near Mandera")."""
-    if len(groups) == 1:
-        return [cas]
-    phrases: list[list[str]] = [[] for _ in groups]
-    for phrase in cas.phrases:
-        found = seg.text.find(phrase)
-        if found < 0:
-            continue
-        at = seg.start + found
-        before = [(t.end, i) for i, g in enumerate(groups) for t, _ in g if t.end <= at]
-        after = [(t.start, i) for i, g in enumerate(groups) for t, _ in g if t.start >= at]
-        owner = max(before)[1] if before else (min(after)[1] if after else 0)
-        phrases[owner].append(phrase)
-    return [_casualties(" ; ".join(p)) if p else None for p in phrases]
-
-
-def _date_near(piece: str, offset: int, group: list[tuple[Toponym, int]],
-               pub: dt.date | None) -> DateRef | None:
-    """The date in ``piece`` closest to the group's place ("last November ... near Mandera")."""
-    dates = [d for d in find_dates(date_text(piece), pub)
-             if not _INDEFINITE.search(piece, 0, d.start)]
-    if not dates:
-        return None
-    at = min(t.start for t, _ in group) - offset
-    return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
 def _killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:

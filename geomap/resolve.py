@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 
 from geomap._context import DocContext
 from geomap._fold import fold
+from geomap._unlisted import find_unlisted
 from geomap._words import FACILITY_WORDS, adjective_forms, place_forms
 from geomap.gazetteer import (
     ADMIN_WORDS,
@@ -378,7 +379,9 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
     governments = _governments(text, resolved)
-    return [t for k, t in enumerate(resolved) if k not in governments]
+    kept = [t for k, t in enumerate(resolved) if k not in governments]
+    unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
+    return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
 
 
 def _governments(text: str, toponyms: list[Toponym]) -> set[int]:

@@ -372,3 +372,11 @@ def test_event_type_hint(sentence: str, expected: str | None) -> None:
 )
 def test_seed_event_types(name: str, fragment: str, expected: str | None) -> None:
     assert event_type_hint(seed_sentence(name, fragment)) == expected
+
+
+def test_bodies_of_and_among_the_dead_count_the_dead() -> None:
+    sentence = "Rescuers pulled the bodies of a ten-year-old boy and his grandmother out."
+    assert figures(sentence)[0] == 2
+    assert figures("A 9-year-old girl was among the dead.")[0] == 1
+    assert find_casualties("Two children were among the injured.").injured == 2
+    assert figures("The bodies were taken to the morgue.")[0] is None

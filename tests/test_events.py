@@ -376,3 +376,35 @@ def test_the_place_of_a_casualty_clause_carries_to_its_when_strike() -> None:
     found = {e.location_name: e for e in events(text, dt.date(2024, 10, 2))}
     assert "Jericho" in found
     assert found["Jericho"].fatalities == 1
+
+
+# --- strikes in villages the gazetteer lacks, implied attackers ---------------------------
+
+
+FRIDAY = dt.date(2023, 10, 6)
+
+
+def test_a_described_village_a_where_clause_and_an_implied_force() -> None:
+    text = (
+        "Rescue workers in Hroza spent Friday in the ruins of the village's café, where a "
+        "missile landed on Thursday afternoon. At least 51 people were killed. Hroza, a village "
+        "some 30 km west of Kupiansk, was occupied by Russian troops until last year."
+    )
+    e = one(text, FRIDAY)
+    assert (e.location_name, e.location_country) == ("Hroza", "UA")
+    assert (e.date, e.date_precision) == ("2023-10-05", "day")
+    assert (e.attacker_country, e.cross_border) == ("RU", True)
+    assert e.fatalities == 51
+
+
+def test_no_implied_force_when_an_armed_group_is_named() -> None:
+    text = ("A rocket landed in Kharkiv on Thursday, killing two people. Russian troops and "
+            "the Islamic State are both active in the area.")
+    assert one(text, FRIDAY).attacker_country is None
+
+
+def test_a_dated_was_hit_sentence_dates_the_next_strike() -> None:
+    text = ("The region was hit again early on Friday. Two missiles fell in the centre of "
+            "Kharkiv, killing a boy and his grandmother.")
+    e = one(text, FRIDAY)
+    assert (e.location_name, e.date, e.fatalities) == ("Kharkiv", "2023-10-06", 2)

@@ -1,0 +1,103 @@
+"""Several strikes in one segment, and the figures a segment gives them.
+
+One sentence may name several struck sites ("killed 67 people at the Westgate centre in
+Nairobi ... and shot dead 28 passengers near Mandera"). These helpers of
+:mod:`geomap.events` cut the segment into one stretch of text per site, give each
+casualty phrase to the site it belongs to, read the date nearest each site, and find the
+new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalpur").
+Casualty claims that the text itself doubts ("without offering any evidence") give no
+figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from geomap._clauses import Segment, date_text, linked_places
+from geomap._drafts import Draft, by_site
+from geomap.casualties import Casualties, find_casualties
+from geomap.dates import DateRef, find_dates
+from geomap.gazetteer import Gazetteer
+from geomap.records import Toponym
+
+__all__ = ["INDEFINITE", "breakdown_sites", "casualties", "date_near", "group_spans",
+           "share_casualties"]
+
+_DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
+                     r"\bunverified\b|\bcould not be (?:independently )?verified\b",
+                     re.IGNORECASE)
+INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
+"""An indefinite article before a date: "on a Friday night" is no date."""
+
+
+@lru_cache(maxsize=128)  # one article's segments are read along several paths
+def casualties(seg_text: str) -> Casualties:
+    """Casualty figures, except claims the text itself doubts ("claimed that 80 soldiers
+    had died, without offering any evidence")."""
+    if _DOUBTED.search(seg_text):
+        return Casualties()
+    return find_casualties(seg_text)
+
+
+def breakdown_sites(gaz: Gazetteer, current: Draft, seg: Segment, text: str,
+                     toponyms: list[Toponym], km: float) -> list[list[tuple[Toponym, int]]]:
+    """Places of a casualty breakdown that are new sites of the strike being described:
+    in the struck country, not already one of its places, and the strike's own place is
+    no more precise than a province."""
+    best = current.place
+    if best is None or best[1] < 3:
+        return []
+    country = best[0].country_code
+    places = [(t, p) for t, p in linked_places(seg, text, toponyms)
+              if p <= 2 and t.country_code == country]
+    if not places:
+        return []
+    return by_site(gaz, places, km)
+
+
+def group_spans(seg: Segment, groups: list[list[tuple[Toponym, int]]]) -> list[tuple[int, int]]:
+    """For several strikes in one segment, the stretch of text of each: from the end of the
+    previous strike's places to the start of the next one's."""
+    end = seg.start + len(seg.text)
+    firsts = [min(t.start for t, _ in g) for g in groups]
+    lasts = [max(t.end for t, _ in g) for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: firsts[i])
+    spans = [(seg.start, end)] * len(groups)
+    for rank, i in enumerate(order):
+        lo = lasts[order[rank - 1]] if rank > 0 else seg.start
+        hi = firsts[order[rank + 1]] if rank + 1 < len(order) else end
+        spans[i] = (min(lo, firsts[i]), max(hi, lasts[i]))
+    return spans
+
+
+def share_casualties(seg: Segment, groups: list[list[tuple[Toponym, int]]],
+                      cas: Casualties) -> list[Casualties | None]:
+    """Each casualty phrase goes to the strike whose place is named last before it, else
+    first after it ("..., with the Erbil attack killing two"; "killed 67 people at the
+    Westgate centre in Nairobi ... and shot dead 28 passengers near Mandera")."""
+    if len(groups) == 1:
+        return [cas]
+    phrases: list[list[str]] = [[] for _ in groups]
+    for phrase in cas.phrases:
+        found = seg.text.find(phrase)
+        if found < 0:
+            continue
+        at = seg.start + found
+        before = [(t.end, i) for i, g in enumerate(groups) for t, _ in g if t.end <= at]
+        after = [(t.start, i) for i, g in enumerate(groups) for t, _ in g if t.start >= at]
+        owner = max(before)[1] if before else (min(after)[1] if after else 0)
+        phrases[owner].append(phrase)
+    return [casualties(" ; ".join(p)) if p else None for p in phrases]
+
+
+def date_near(piece: str, offset: int, group: list[tuple[Toponym, int]],
+               pub: dt.date | None) -> DateRef | None:
+    """The date in ``piece`` closest to the group's place ("last November ... near Mandera")."""
+    dates = [d for d in find_dates(date_text(piece), pub)
+             if not INDEFINITE.search(piece, 0, d.start)]
+    if not dates:
+        return None
+    at = min(t.start for t, _ in group) - offset
+    return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))

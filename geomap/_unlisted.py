@@ -1,0 +1,159 @@
+"""Places the gazetteer does not list, located by what the text says about them.
+
+A village hit by a missile is often too small for any gazetteer, yet news text places it:
+"Hroza, a farming village some 30 km west of Kupiansk in the Kharkiv region", "the
+village of Sotk, near Vardenis". :func:`find_unlisted` reads two descriptions of a name
+that no resolved mention covers,
+
+- ``X, a [farming|border|...] village|town|hamlet|settlement|...``, and
+- ``the village|town|... of X``,
+
+and places ``X`` by the first anchor that follows in the same sentence, in this order of
+trust:
+
+1. a distance and bearing from a resolved place: "30 km west of Kupiansk", "about
+   20 miles from Aden" (the point is moved that far along the bearing with geopy's
+   geodesic; without a bearing it stays at the anchor);
+2. proximity: "near Vardenis", "outside Kherson", "north of Homs" (the anchor's point);
+3. containment: "in the Kharkiv region", "in Idlib province" (the province's point).
+
+The name then becomes a :class:`~geomap.records.Toponym` at every word-bounded occurrence
+in the text that no resolved mention covers, with ``feature_code`` ``"UNLISTED"``, a
+``place_id`` of ``unlisted:<name>`` and the reason in ``reasons``. With no anchor, nothing
+is returned: no place rather than a guess.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from geopy.distance import geodesic
+
+from geomap.records import Toponym
+
+__all__ = ["UNLISTED_CODE", "find_unlisted"]
+
+logger = logging.getLogger(__name__)
+
+UNLISTED_CODE = "UNLISTED"
+"""``feature_code`` of a place located from the text, not the gazetteer."""
+
+_WORD = r"[A-Z][\w’'-]*[\w]"
+_NAME = rf"{_WORD}(?:[ -](?:(?:al|el|ad|as|ash|an|ar|de|du|la|le|van|von)-?\s?)?{_WORD}){{0,2}}"
+_TYPES = (r"village|town|hamlet|settlement|suburb|district|neighbou?rhood|township|city"
+          r"|refugee camp|camp|port|kibbutz|moshav")
+_DESCRIBED = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<type>{_TYPES})\b")
+_OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
+                        "In", "On", "At", "But", "And", "Officials", "Residents"})
+
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+}  # fmt: skip
+_DISTANCE = re.compile(
+    r"(?:about|some|roughly|around|nearly|approximately|almost|just|only)?\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|mi)\b\s*"
+    r"(?:\([^)]{0,20}\)\s*)?"
+    r"(?:(?P<dir>(?:north|south)?-?\s?(?:east|west)|north|south)(?:ern|ward)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(
+    r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
+    r"(?:north|south|east|west)\w* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
+    re.IGNORECASE)
+_IN = re.compile(r"\bin\s+(?:the\s+)?(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
+_WINDOW = 160  # characters after the description in which an anchor is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class _Fix:
+    lat: float
+    lon: float
+    anchor: Toponym
+    how: str
+
+
+def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """Mentions of places that the text describes and locates but no gazetteer lists.
+
+    ``geoparse`` adds them to what it returns:
+
+    >>> from geomap import geoparse
+    >>> text = "A missile hit Hroza, a village some 30 km west of Kupiansk, on Thursday."
+    >>> [(t.text, t.country_code, round(t.lat, 2), round(t.lon, 2), t.reasons)
+    ...  for t in geoparse(text) if t.feature_code == UNLISTED_CODE]
+    [('Hroza', 'UA', 49.71, 37.2, ('unlisted village, located some 30 km west of Kupiansk',))]
+    """
+    covered = [(t.start, t.end) for t in toponyms]
+    known = {t.text for t in toponyms}
+    found: dict[str, tuple[_Fix, str]] = {}
+    for pattern in (_DESCRIBED, _OF):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if (name in found or name in known or name.split()[0] in _NOT_NAMES
+                    or _inside(m.start("name"), m.end("name"), covered)):
+                continue
+            fix = _locate(text, m.end(), toponyms)
+            if fix is not None:
+                found[name] = (fix, m.group("type").lower())
+    out: list[Toponym] = []
+    for name, (fix, kind_word) in found.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if _inside(m.start(), m.end(), covered):
+                continue
+            out.append(_toponym(m.start(), m.end(), name, fix, kind_word))
+    out.sort(key=lambda t: t.start)
+    if out:
+        logger.debug("unlisted places: %s", sorted(found))
+    return out
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
+    """The first anchor in the rest of the sentence, by the order of trust above."""
+    stop = min(len(text), after + _WINDOW)
+    period = re.search(r"[.;!?](?:\s|$)", text[after:stop])
+    if period is not None:
+        stop = after + period.start()
+    fixes: list[tuple[int, _Fix]] = []
+    for t in toponyms:
+        if not after <= t.start < stop:
+            continue
+        before = text[max(after, t.start - 60) : t.start]
+        d = _DISTANCE.search(before)
+        if d is not None:
+            km = float(d.group("n")) * (1.609 if d.group("unit").lower().startswith("mi") else 1)
+            bearing = _bearing(d.group("dir"))
+            if bearing is None:
+                fixes.append((0, _Fix(t.lat, t.lon, t, f"{d.group(0).strip()} {t.text}")))
+            else:
+                p = geodesic(kilometers=km).destination((t.lat, t.lon), bearing)
+                fixes.append((0, _Fix(p.latitude, p.longitude, t,
+                                      f"{d.group(0).strip()} {t.text}")))
+        elif _NEAR.search(before):
+            fixes.append((1, _Fix(t.lat, t.lon, t, f"near {t.text}")))
+        elif _IN.search(before) and t.kind in {"adm1", "adm2"}:
+            fixes.append((2, _Fix(t.lat, t.lon, t, f"in {t.text}")))
+    return min(fixes, key=lambda f: f[0])[1] if fixes else None
+
+
+def _bearing(word: str | None) -> float | None:
+    if not word:
+        return None
+    return _BEARINGS.get(re.sub(r"[\s-]", "", word.lower()))
+
+
+def _toponym(start: int, end: int, name: str, fix: _Fix, kind_word: str) -> Toponym:
+    a = fix.anchor
+    return Toponym(
+        start=start, end=end, text=name, name=name, lat=round(fix.lat, 5),
+        lon=round(fix.lon, 5), place_id=f"unlisted:{name}", country_code=a.country_code,
+        kind="populated", admin1=a.admin1, score=6.0, feature_code=UNLISTED_CODE,
+        reasons=(f"unlisted {kind_word}, located {fix.how}",),
+    )
