@@ -60,7 +60,8 @@ _STRIKE = re.compile(
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"
-    r"|tore into|ripped through|smashed into|crashed into|rained (?:down )?on)"
+    r"|tore into|ripped through|smashed into|crashed into|rained (?:down )?on"
+    r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)"
     r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",

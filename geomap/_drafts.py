@@ -146,6 +146,7 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
             d.places.append((focus, 2))
 
 
+_GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
 
@@ -173,6 +174,8 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         place = d.place
         if d.attackers or place is None:
             continue
+        if d.weapons and set(d.weapons) <= _GROUP_WEAPONS:
+            continue  # gunmen or a suicide bomber: no state's strike by default
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code
                   for a in o.attackers}

@@ -26,7 +26,9 @@ Resolution rules (``published`` is the article's publication date):
 - "February 2019" is ``2019-02``; "January 16, 2024", "16 January 2024" and
   "2024-01-16" are days; a year alone ("in 2019", "since 2012", "between 2012 and
   2019", "2019.") is a year only in a year context, so counts ("100 dead",
-  "aged between 28 and 35") never become years.
+  "aged between 28 and 35") never become years;
+- "the previous afternoon" or "the day before" after a day in the same text is the day
+  before it, and replaces it.
 
 Relative expressions are never guessed from today's date: without a publication date
 they are left out of the result (they still keep a shorter expression inside them from
@@ -50,14 +52,7 @@ from text_to_num import text2num
 
 from geomap.records import DatePrecision
 
-__all__ = [
-    "DatePrecision",
-    "DateRef",
-    "best_date",
-    "find_dates",
-    "find_day_offsets",
-    "shift",
-]
+__all__ = ["DatePrecision", "DateRef", "best_date", "find_dates", "find_day_offsets", "shift"]
 
 logger = logging.getLogger(__name__)
 
@@ -391,7 +386,25 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             logger.debug("date expression left unresolved: %r", text[start:end])
         else:
             kept.append(ref)
-    return _with_year_phrase(text, kept)
+    return _with_previous(text, _with_year_phrase(text, kept))
+
+
+_PREVIOUS = re.compile(r"\bthe (?:previous|preceding) (?:day|afternoon|evening|morning|night)\b"
+                       r"|\bthe (?:day|night) before\b(?!\s+(?:yesterday|last)\b)", re.I)
+
+
+def _with_previous(text: str, refs: list[DateRef]) -> list[DateRef]:
+    """"On Sunday ... shelling the previous afternoon": Saturday replaces Sunday, which is
+    only the reference. Without a day before it, nothing is read."""
+    for m in _PREVIOUS.finditer(text):
+        anchors = [r for r in refs if r.end <= m.start() and r.precision == "day"]
+        if not anchors or any(m.start() <= r.start < m.end() for r in refs):
+            continue
+        anchor = anchors[-1]
+        moved = replace(shift(anchor, -1), start=m.start(), end=m.end(), phrase=m.group(),
+                        relative=True)
+        refs = sorted([r for r in refs if r is not anchor] + [moved], key=lambda r: r.start)
+    return refs
 
 
 _YEAR_PHRASE = re.compile(r"\s*,?\s*(last|this) year\b", re.IGNORECASE)

@@ -109,6 +109,8 @@ _COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the cou
                           re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
+_BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
+                             r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
                       re.IGNORECASE)
 _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,40}?\b(?:landed|hit|"
@@ -149,6 +151,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     last_made: list[Draft] = []
     pending: list[tuple[str, Casualties]] = []  # figures read before any event (headline)
     recent_hit: tuple[int, DateRef] | None = None  # a dated "was hit" sentence without place
+    broken_down = -1  # the sentence of the last casualty breakdown by site
+    umbrellas: list[Draft] = []  # country-wide strikes that a breakdown splits into sites
     for index, (s, e) in enumerate(sentences(text)):
         sentence_text = " ".join(text[s:e].split())
         previous: Draft | None = None
@@ -169,6 +173,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
+                item = _BREAKDOWN_ITEM.match(seg.text) if broken_down == index else None
+                if item is not None and cas_here.killed is None:  # "; three at Muridke"
+                    cas_here = casualties(f"{item.group('n')} killed {item.group('rest')}")
                 if nxt is not None and nxt.connector == ", where":  # "near Pahalgam, where ..."
                     carry_places = linked_places(seg, text, toponyms)
                     clause_date = _nearest_date(seg, pub)
@@ -176,6 +183,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not _DEATH_ELSEWHERE.search(seg.text):
                     sites = breakdown_sites(gaz, current, seg, text, toponyms, merge_km)
                     if sites:  # "13 dead at a mosque complex on the outskirts of Bahawalpur"
+                        broken_down = index
+                        if not current.casualties:
+                            umbrellas.append(current)  # "targets in Pakistan": the sites say
                         for spot in sites:
                             made = Draft(seen=index, attackers=list(current.attackers),
                                          dates=list(current.dates or current.derived))
@@ -226,6 +236,11 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
+            city = _CITY_REF.search(seg.text) if not places else None
+            if city is not None:  # "The Russian city of Belgorod ... shelling of the city centre"
+                site = last_site(toponyms, seg.start + city.start())
+                if site is not None and site.start >= s:
+                    places = [(site, 1)]
             if not places:
                 refs = last_made if re.search(r"\b(?:those|these|both)\b", seg.text) else (
                     [latest] if latest is not None and _THAT.search(seg.text) else
@@ -315,6 +330,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     if drafts and pending and not drafts[0].casualties:
         for sentence, cas in pending:
             add_to(drafts[0], sentence, "", cas=cas)
+    drafts = [d for d in drafts if not any(d is u for u in umbrellas) or d.casualties]
     place_the_unplaced(drafts, toponyms, text)
     inherit_attackers(drafts, actors)
     if _ACCIDENT.search(text):  # an explosion the article explains as an accident

@@ -421,3 +421,12 @@ def test_shift_anchors_an_offset() -> None:
     [(_, _, days)] = find_day_offsets(sentence)
     # The Erbil strike is the anchor of "a day after": Tuesday minus the offset.
     assert shift(tuesday, -days).value == "2024-01-15"
+
+
+def test_the_previous_afternoon_is_the_day_before_the_reference() -> None:
+    sunday = dt.date(2023, 12, 31)
+    text = "The city called off its festivities on Sunday after shelling the previous afternoon."
+    assert [(d.value, d.phrase) for d in find_dates(text, sunday)] == [
+        ("2023-12-30", "the previous afternoon")
+    ]
+    assert find_dates("Shelling resumed the previous day.", sunday) == []  # no reference

@@ -408,3 +408,36 @@ def test_a_dated_was_hit_sentence_dates_the_next_strike() -> None:
             "Kharkiv, killing a boy and his grandmother.")
     e = one(text, FRIDAY)
     assert (e.location_name, e.date, e.fatalities) == ("Kharkiv", "2023-10-06", 2)
+
+
+def test_a_casualty_breakdown_by_site_makes_one_event_per_site() -> None:
+    text = (
+        "India fired missiles at targets in Pakistan on Wednesday. The spokesman gave a "
+        "breakdown: 13 dead at a mosque complex on the outskirts of Bahawalpur; three at "
+        "Muridke, north of Lahore; and two, a teenage brother and sister, in Kotli."
+    )
+    found = events(text, dt.date(2025, 5, 7))
+    assert sorted((e.location_name, e.fatalities, e.attacker_country) for e in found) == [
+        ("Bahawalpur", 13, "IN"), ("Kotli", 2, "IN"), ("Muridke", 3, "IN")]
+
+
+def test_gunmen_do_not_inherit_a_state_attacker() -> None:
+    text = ("Pakistani artillery pounded the town of Poonch on Wednesday, killing 13. In April "
+            "gunmen shot dead 26 people at a meadow near Pahalgam.")
+    found = {e.location_name: e for e in events(text, dt.date(2025, 5, 7))}
+    assert found["Pūnch"].attacker_country == "PK"
+    assert found["Pahalgam"].attacker_country is None
+
+
+def test_the_city_centre_is_the_city_named_before_it() -> None:
+    text = ("The Russian city of Belgorod called off its festivities on Sunday after shelling "
+            "of the city centre the previous afternoon killed at least 24 people.")
+    e = one(text, dt.date(2023, 12, 31))
+    assert (e.location_name, e.date, e.fatalities) == ("Belgorod", "2023-12-30", 24)
+
+
+def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
+    text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
+            "of an apartment block in Chasiv Yar.")
+    e = one(text, dt.date(2022, 7, 15))
+    assert (e.location_name, e.date, e.fatalities_low) == ("Chasiv Yar", "2022-07-09", 40)
