@@ -345,7 +345,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     """A sentence without a full strike that adds to the event before it: who is blamed,
     a place ("among the places hit"), casualties ("No deaths were reported")."""
     if blamed is not None and not current.attackers and (
-            _ANAPHOR.search(seg.text) or current.seen >= index - 1):
+            _ANAPHOR.search(seg.text) or current.seen >= index - 1 or current is drafts[-1]):
         add_to(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"
     origin = _territory(seg.text)
     if origin is not None and not current.attackers and weak_strike(seg.text):
