@@ -117,8 +117,14 @@ WIDE = frozenset({"SEA", "GULF", "STRT", "RGN", "MTS", "PEN"})
 WIDE_KM = 400.0
 
 
-def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
-    for p, _ in d.places:
+def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = False) -> bool:
+    """Whether ``t`` is at or near ``d``'s place, or in or around it. With ``sites_only``
+    ("strikes also hit the area around Tal Abyad"), a draft with a site (precision 1 or 2)
+    is compared by its sites alone: Syria, where Ras al-Ain is, does not take in Tal Abyad."""
+    sited = sites_only and any(p <= 2 for _, p in d.places)
+    for p, precision in d.places:
+        if sited and precision > 2:
+            continue
         # a sea or a region is wide: a town on its shore can be the same strike
         radius = WIDE_KM if WIDE & {p.feature_code, t.feature_code} else km
         if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= radius:
@@ -270,7 +276,7 @@ def split_targets(target: str | None, n: int) -> list[str | None]:
 
 def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
            attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
-           km: float, current: Draft | None) -> Draft | None:
+           km: float, current: Draft | None, sites_only: bool = False) -> Draft | None:
     cc = attacker.country_code if attacker is not None else None
     if (current is not None and not current.places and compatible_dates(current.date, date, pub)
             and (cc is None or current.attacker_country in {None, cc})):
@@ -283,7 +289,7 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
             continue
         if not compatible_dates(d.date, date, pub):
             continue
-        if any(near(gaz, d, t, km) for t, _ in group):
+        if any(near(gaz, d, t, km, sites_only) for t, _ in group):
             return d
     return None
 

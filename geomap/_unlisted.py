@@ -2,11 +2,12 @@
 
 A village hit by a missile is often too small for any gazetteer, yet news text places it:
 "Hroza, a farming village some 30 km west of Kupiansk in the Kharkiv region", "the
-village of Sotk, near Vardenis". :func:`find_unlisted` reads two descriptions of a name
-that no resolved mention covers,
+village of Sotk, near Vardenis". :func:`find_unlisted` reads three descriptions of a
+name that no resolved mention covers,
 
-- ``X, a [farming|border|...] village|town|hamlet|settlement|...``, and
-- ``the village|town|... of X``,
+- ``X, a [farming|border|...] village|town|hamlet|settlement|...``,
+- ``the village|town|... of X``, and
+- ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"),
 
 and places ``X`` by the first anchor that follows in the same sentence, in this order of
 trust:
@@ -15,7 +16,8 @@ trust:
    20 miles from Aden" (the point is moved that far along the bearing with geopy's
    geodesic; without a bearing it stays at the anchor);
 2. proximity: "near Vardenis", "outside Kherson", "north of Homs" (the anchor's point);
-3. containment: "in the Kharkiv region", "in Idlib province" (the province's point).
+3. containment: "in the Kharkiv region", "in Idlib province", "of South Waziristan" (the
+   province's or district's point).
 
 The name then becomes a :class:`~geomap.records.Toponym` at every word-bounded occurrence
 in the text that no resolved mention covers, with ``feature_code`` ``"UNLISTED"``, a
@@ -47,6 +49,7 @@ _TYPES = (r"village|town|hamlet|settlement|suburb|district|neighbou?rhood|townsh
 _DESCRIBED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<type>{_TYPES})\b")
 _OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
+_AREA = re.compile(rf"\bthe (?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
 
@@ -64,7 +67,8 @@ _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
     r"(?:north|south|east|west)\w* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
     re.IGNORECASE)
-_IN = re.compile(r"\bin\s+(?:the\s+)?(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
+_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:province|region|district) of\s+)?$",
+                 re.IGNORECASE)
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
 
@@ -90,7 +94,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     covered = [(t.start, t.end) for t in toponyms]
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
-    for pattern in (_DESCRIBED, _OF):
+    for pattern in (_DESCRIBED, _OF, _AREA):
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES

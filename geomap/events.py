@@ -111,6 +111,7 @@ _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IG
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
+_ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed)\b", re.IGNORECASE)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
                       re.IGNORECASE)
 _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,40}?\b(?:landed|hit|"
@@ -220,7 +221,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                                                    clause_date)
             attacker = attacker or blamed
             if carry is not None and seg.connector in {"when", ", when"}:
-                date = date or clause_date
+                if clause_date is not None and (date is None or date.precision == "year"):
+                    date = clause_date  # "On Saturday, 16 were killed when ... this year"
                 places = places or carry_places
             if seg.connector == ", where" and not places:
                 places, date = carry_places, date or clause_date
@@ -307,7 +309,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
                 d = None if another else match_draft(
                     gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
-                    merge_km, placeless)
+                    merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)))
                 if d is None:
                     d = Draft(seen=index)
                     if another and current is not None and attacker is None:
@@ -374,8 +376,9 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                 added = True
         if added:
             return
+    since = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1)
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
-            _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
+            since or _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
                                                            current.places}
                                      for t, _ in places)):
         add_to(current, sentence, seg.text, cas=cas)

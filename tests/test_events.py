@@ -441,3 +441,18 @@ def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
             "of an apartment block in Chasiv Yar.")
     e = one(text, dt.date(2022, 7, 15))
     assert (e.location_name, e.date, e.fatalities_low) == ("Chasiv Yar", "2022-07-09", 40)
+
+
+def test_a_cumulative_toll_since_the_war_began_is_not_the_strike_s() -> None:
+    text = ("An Israeli strike killed seven aid workers in Deir al-Balah on Monday. The health "
+            "ministry says more than 32,000 Palestinians have been killed in Gaza since the war "
+            "began.")
+    assert one(text, dt.date(2024, 4, 2)).fatalities == 7
+
+
+def test_also_hit_a_town_100_km_away_is_another_strike() -> None:
+    text = ("Turkish warplanes pounded the border town of Ras al-Ain in north-eastern Syria on "
+            "Wednesday. Monitors said air strikes also hit the area around Tal Abyad.")
+    found = events(text, dt.date(2019, 10, 10))
+    assert len(found) == 2, [e.location_name for e in found]
+    assert {e.attacker_country for e in found} == {"TR"}

@@ -59,3 +59,10 @@ def test_no_anchor_no_place() -> None:
 def test_a_listed_name_is_left_to_the_gazetteer() -> None:
     text = "Kupiansk, a town 30 km east of Hroza, was shelled."
     assert unlisted(text) == []
+
+
+def test_the_area_of_a_district() -> None:
+    (t,) = unlisted("Militants stormed a checkpost in the Makeen area of South Waziristan in "
+                    "north-western Pakistan.")
+    assert (t.text, t.country_code) == ("Makeen", "PK")
+    assert t.reasons == ("unlisted area, located in South Waziristan",)
