@@ -63,6 +63,9 @@ _STRIKE = re.compile(
     r"|tore into|ripped through|smashed into|crashed into|rained (?:down )?on"
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)"
+    r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
+    r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
+    r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired)\b",
     re.IGNORECASE,

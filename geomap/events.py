@@ -111,6 +111,8 @@ _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IG
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
+_CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
+                         r"|\b(?:burial|funerals?) of \w+ of the dead\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed)\b", re.IGNORECASE)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
                       re.IGNORECASE)
@@ -174,6 +176,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
+                listed = _listed_sites(seg, text, toponyms, made_here) if seg.connector == ";" \
+                    else []
+                if listed:  # "Bombers struck ...: X in Colombo; St Sebastian's Church in Negombo"
+                    for spot in listed:
+                        made = Draft(seen=index, attackers=list(made_here[0].attackers),
+                                     dates=list(made_here[0].dates))
+                        add_to(made, sentence_text, seg.text, cas=cas_here, places=[spot])
+                        drafts.append(made)
+                    continue
                 item = _BREAKDOWN_ITEM.match(seg.text) if broken_down == index else None
                 if item is not None and cas_here.killed is None:  # "; three at Muridke"
                     cas_here = casualties(f"{item.group('n')} killed {item.group('rest')}")
@@ -341,6 +352,19 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     return drafts
 
 
+def _listed_sites(seg: Segment, text: str, toponyms: list[Toponym],
+                  made_here: list[Draft]) -> list[tuple[Toponym, int]]:
+    """Towns of a list that goes on after a strike of the same sentence, in its country and
+    not yet among its places: each is a strike of its own."""
+    first = made_here[0].place if made_here else None
+    if first is None:
+        return []
+    taken = {t.place_id for d in made_here for t, _ in d.places}
+    return [(t, p) for t, p in linked_places(seg, text, toponyms)
+            if p <= 2 and t.kind == "populated" and t.place_id not in taken
+            and t.country_code == first[0].country_code][:1]
+
+
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
                km: float, pub: dt.date | None, index: int) -> None:
@@ -376,7 +400,8 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                 added = True
         if added:
             return
-    since = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1)
+    since = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
+        _CUMULATIVE.search(seg.text) and not _ANAPHOR.search(seg.text))
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
             since or _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
                                                            current.places}

@@ -262,3 +262,10 @@ def test_a_phrase_naming_the_location_is_not_a_target() -> None:
     text = "Iran struck the city of Erbil with missiles"
     assert target_of(text, ("Erbil",)) is None
     assert target_of(text) == "city of Erbil"
+
+
+def test_an_armed_group_killing_people_is_a_strike_but_attackers_killed_is_not() -> None:
+    assert has_strike("Suspected Boko Haram fighters killed at least 110 civilians.")
+    assert has_strike("Militants reportedly killed 12 soldiers at a checkpoint.")
+    assert not has_strike("The minister said all four attackers had been killed.")
+    assert not has_strike("The attackers were killed by police.")

@@ -456,3 +456,12 @@ def test_also_hit_a_town_100_km_away_is_another_strike() -> None:
     found = events(text, dt.date(2019, 10, 10))
     assert len(found) == 2, [e.location_name for e in found]
     assert {e.attacker_country for e in found} == {"TR"}
+
+
+def test_towns_listed_after_a_strike_are_strikes_of_their_own() -> None:
+    text = ("Bombers struck three churches on Sunday morning: St Anthony's Shrine in Colombo; "
+            "St Sebastian's Church in Negombo, north of the capital; and Zion Church in the "
+            "eastern city of Batticaloa.")
+    found = events(text, dt.date(2019, 4, 25))
+    assert sorted(e.location_name for e in found) == ["Batticaloa", "Colombo", "Negombo"]
+    assert {e.date for e in found} == {"2019-04-21"}
