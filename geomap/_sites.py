@@ -4,7 +4,9 @@ One sentence may name several struck sites ("killed 67 people at the Westgate ce
 Nairobi ... and shot dead 28 passengers near Mandera"). These helpers of
 :mod:`geomap.events` cut the segment into one stretch of text per site, give each
 casualty phrase to the site it belongs to, read the date nearest each site, and find the
-new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalpur").
+new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalpur") and
+of a list ("...; St Sebastian's Church in Negombo; and Zion Church in Batticaloa"), and
+the draft a sentence names by its place ("The Balochistan attack came ...").
 Casualty claims that the text itself doubts ("without offering any evidence") give no
 figures.
 """
@@ -22,8 +24,8 @@ from geomap.dates import DateRef, find_dates
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
-__all__ = ["INDEFINITE", "breakdown_sites", "casualties", "date_near", "group_spans",
-           "share_casualties"]
+__all__ = ["INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near", "group_spans",
+           "listed_sites", "share_casualties"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b",
@@ -101,3 +103,28 @@ def date_near(piece: str, offset: int, group: list[tuple[Toponym, int]],
         return None
     at = min(t.start for t, _ in group) - offset
     return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+
+
+def listed_sites(seg: Segment, text: str, toponyms: list[Toponym],
+                  made_here: list[Draft]) -> list[tuple[Toponym, int]]:
+    """Towns of a list that goes on after a strike of the same sentence, in its country and
+    not yet among its places: each is a strike of its own."""
+    first = made_here[0].place if made_here else None
+    if first is None:
+        return []
+    taken = {t.place_id for d in made_here for t, _ in d.places}
+    return [(t, p) for t, p in linked_places(seg, text, toponyms)
+            if p <= 2 and t.kind == "populated" and t.place_id not in taken
+            and t.country_code == first[0].country_code][:1]
+
+
+def anchor(seg: Segment, text: str, toponyms: list[Toponym],
+            drafts: list[Draft]) -> Draft | None:
+    """The draft a non-strike segment names by place ("The Balochistan attack came")."""
+    end = seg.start + len(seg.text)
+    for t in toponyms:
+        if seg.start <= t.start and t.end <= end:
+            for d in drafts:
+                if any(p.place_id == t.place_id for p, _ in d.places):
+                    return d
+    return None

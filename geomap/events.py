@@ -67,10 +67,12 @@ from geomap._drafts import (
 )
 from geomap._sites import (
     INDEFINITE,
+    anchor,
     breakdown_sites,
     casualties,
     date_near,
     group_spans,
+    listed_sites,
     share_casualties,
 )
 from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
@@ -176,13 +178,13 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
-                listed = _listed_sites(seg, text, toponyms, made_here) if seg.connector == ";" \
+                listed = listed_sites(seg, text, toponyms, made_here) if seg.connector == ";" \
                     else []
                 if listed:  # "Bombers struck ...: X in Colombo; St Sebastian's Church in Negombo"
-                    for spot in listed:
+                    for town in listed:
                         made = Draft(seen=index, attackers=list(made_here[0].attackers),
                                      dates=list(made_here[0].dates))
-                        add_to(made, sentence_text, seg.text, cas=cas_here, places=[spot])
+                        add_to(made, sentence_text, seg.text, cas=cas_here, places=[town])
                         drafts.append(made)
                     continue
                 item = _BREAKDOWN_ITEM.match(seg.text) if broken_down == index else None
@@ -211,7 +213,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     clause_date = _killed_date(seg, pub)
                     clause_end = len(seg.text.rstrip())
                     continue
-                previous = _anchor(seg, text, toponyms, drafts) or previous
+                previous = anchor(seg, text, toponyms, drafts) or previous
                 clause_date = _nearest_date(seg, pub)
                 clause_end = len(seg.text.rstrip())
                 if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
@@ -352,19 +354,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     return drafts
 
 
-def _listed_sites(seg: Segment, text: str, toponyms: list[Toponym],
-                  made_here: list[Draft]) -> list[tuple[Toponym, int]]:
-    """Towns of a list that goes on after a strike of the same sentence, in its country and
-    not yet among its places: each is a strike of its own."""
-    first = made_here[0].place if made_here else None
-    if first is None:
-        return []
-    taken = {t.place_id for d in made_here for t, _ in d.places}
-    return [(t, p) for t, p in linked_places(seg, text, toponyms)
-            if p <= 2 and t.kind == "populated" and t.place_id not in taken
-            and t.country_code == first[0].country_code][:1]
-
-
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
                km: float, pub: dt.date | None, index: int) -> None:
@@ -494,18 +483,6 @@ def _killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
             seg.text, date.end, kill.start()):
         return None
     return date
-
-
-def _anchor(seg: Segment, text: str, toponyms: list[Toponym],
-            drafts: list[Draft]) -> Draft | None:
-    """The draft a non-strike segment names by place ("The Balochistan attack came")."""
-    end = seg.start + len(seg.text)
-    for t in toponyms:
-        if seg.start <= t.start and t.end <= end:
-            for d in drafts:
-                if any(p.place_id == t.place_id for p, _ in d.places):
-                    return d
-    return None
 
 
 def extract_events(article: Article, toponyms: list[Toponym],
