@@ -98,6 +98,7 @@ _GENERIC = re.compile(
     r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted|fought"
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
+    r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)\b|in solidarity with|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"

@@ -157,6 +157,11 @@ _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles",
                             "aircraft", "loitering munitions"})
 
 
+def _families(weapons: list[str]) -> set[str]:
+    """Weapons by family: a ballistic or cruise missile is a missile."""
+    return {"missiles" if w.endswith("missiles") else w for w in weapons}
+
+
 def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
     """The one foreign state force the article names, for a strike by a state's weapon
     (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
@@ -174,8 +179,11 @@ def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
 def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
     """An unattributed strike in a country that one attacker country alone is striking
     in this article is taken as that attacker's ("Russian missiles hit Chernihiv ...
-    last month a strike on Odesa killed 20"); failing that, a state weapon's strike in a
-    country one foreign force alone is named in is taken as that force's."""
+    last month a strike on Odesa killed 20"); failing that, a strike by the weapon of one
+    attributed strike of the same day (or, undated, of the one attributed strike before
+    it, whose date it takes: "part of a missile fell on Jericho") is that attacker's;
+    failing that, a state weapon's strike in a country one foreign force alone is named in
+    is taken as that force's."""
     for d in drafts:
         place = d.place
         if d.attackers or place is None:
@@ -191,11 +199,15 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
             d.attackers.append(next(a for a in source.attackers if a.country_code))
             continue
         # "part of a missile fell on Jericho": the same day and weapon as an attributed strike
-        same = [o for o in drafts if o is not d and o.attacker_country and d.date is not None
-                and o.date is not None and d.date.value == o.date.value
-                and set(o.weapons) & set(d.weapons)]
-        if len({o.attacker_country for o in same}) == 1:
+        same = [o for o in drafts if o is not d and o.attacker_country and o.date is not None
+                and (d.date.value == o.date.value if d.date is not None
+                     else drafts.index(o) < drafts.index(d))
+                and _families(o.weapons) & _families(d.weapons)]
+        if len({o.attacker_country for o in same}) == 1 and (d.date is not None or len(same) == 1):
             d.attackers.append(next(a for a in same[0].attackers if a.country_code))
+            date = same[0].date
+            if d.date is None and date is not None:  # "... when part of a missile fell on him"
+                d.derived.append(date)
             continue
         implied = _implied_force(d, actors or [])
         if implied is not None:

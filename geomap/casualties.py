@@ -390,6 +390,11 @@ def _subject(toks: list[str], i: int, claimed: set[int]) -> list[_Count]:
     """Counts at ``i`` that are the subject of a casualty word: "two people were killed"."""
     parts, end = _counts(toks, i, subject=True)
     t = _skip_aux(toks, end)
+    if _w(toks, t) == "from":  # "a Palestinian man from Gaza was killed"
+        k = t + 1 + (_w(toks, t + 1) == "the")
+        while k < min(t + 5, len(toks)) and toks[k][:1].isupper():
+            k += 1
+        t = _skip_aux(toks, k) if k > t + 1 else t
     if not parts or t in claimed or _w(toks, t) not in _AFTER:
         return []
     claimed.add(t)

@@ -380,3 +380,8 @@ def test_bodies_of_and_among_the_dead_count_the_dead() -> None:
     assert figures("A 9-year-old girl was among the dead.")[0] == 1
     assert find_casualties("Two children were among the injured.").injured == 2
     assert figures("The bodies were taken to the morgue.")[0] is None
+
+
+def test_a_person_from_a_place_is_still_the_subject() -> None:
+    assert figures("A Palestinian man from Gaza was killed in Jericho.")[0] == 1
+    assert find_casualties("Two students from the United States were wounded.").injured == 2

@@ -465,3 +465,14 @@ def test_towns_listed_after_a_strike_are_strikes_of_their_own() -> None:
     found = events(text, dt.date(2019, 4, 25))
     assert sorted(e.location_name for e in found) == ["Batticaloa", "Colombo", "Negombo"]
     assert {e.date for e in found} == {"2019-04-21"}
+
+
+def test_part_of_a_missile_is_the_barrage_s_attacker_and_date() -> None:
+    text = ("Iran fired about 180 ballistic missiles at Israel on Tuesday evening. The only death "
+            "was in the West Bank, where a Palestinian man from Gaza was killed in Jericho when "
+            "part of a missile fell on him. Biden said he would not support strikes on Iran's "
+            "nuclear sites.")
+    found = {e.location_name: e for e in events(text, dt.date(2024, 10, 2))}
+    jericho = found["Jericho"]
+    assert (jericho.attacker_country, jericho.date, jericho.fatalities) == ("IR", "2024-10-01", 1)
+    assert "Iran" not in found
