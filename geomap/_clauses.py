@@ -55,7 +55,7 @@ _CONNECTOR = re.compile(
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
+    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|blew up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
@@ -99,6 +99,7 @@ _GENERIC = re.compile(
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
     r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
+    r"speculat\w+|make it (?:seem|look|appear)|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)\b|in solidarity with|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
@@ -107,11 +108,13 @@ _GENERIC = re.compile(
 )
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
-    r"hits?|struck|striking|pounded|toward|towards|around|north of|south of|east of|west of|"
+    r"hits?|struck|striking|pounded|bombed|shelled|raided|toward|towards|around|north of|"
+    r"south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of)"
     r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
     r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
+    r"|(?:capital|city|town|port|village),"
     r"|[a-z][\w-]*|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -208,7 +211,8 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"inside|over|(?:north|south|east|west)\w*|central|"
-    r"targeted|targeting|struck|hit|striking|about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"targeted|targeting|struck|hit|hitting|striking|attacking|bombing|shelling|pounding|"
+    r"about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

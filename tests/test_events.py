@@ -476,3 +476,17 @@ def test_part_of_a_missile_is_the_barrage_s_attacker_and_date() -> None:
     jericho = found["Jericho"]
     assert (jericho.attacker_country, jericho.date, jericho.fatalities) == ("IR", "2024-10-01", 1)
     assert "Iran" not in found
+
+
+def test_an_appositive_capital_is_the_site_and_hitting_x_targets_names_no_attacker() -> None:
+    text = ("Warplanes of the Saudi-led coalition bombed the Yemeni capital, Sanaa, overnight. "
+            "The coalition said it was hitting Houthi military targets.")
+    e = one(text, dt.date(2022, 1, 18))
+    assert (e.location_name, e.attacker_country, e.date) == ("Sanaa", "SA", "2022-01-18")
+
+
+def test_tankers_that_blew_up_are_a_strike() -> None:
+    text = ("On Monday morning three fuel tankers blew up near a storage depot in Abu Dhabi, "
+            "killing three people.")
+    e = one(text, dt.date(2022, 1, 18))
+    assert (e.location_name, e.date, e.fatalities) == ("Abu Dhabi", "2022-01-17", 3)
