@@ -28,7 +28,8 @@ __all__ = ["INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near",
            "listed_sites", "share_casualties"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
-                     r"\bunverified\b|\bcould not be (?:independently )?verified\b",
+                     r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
+                     r"\b(?:without saying|did not say|not clear) where\b",
                      re.IGNORECASE)
 INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 """An indefinite article before a date: "on a Friday night" is no date."""

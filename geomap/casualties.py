@@ -165,7 +165,8 @@ _NONE_RE = re.compile(
     r"\bno\s+(?:immediate\s+|other\s+|further\s+|reported\s+)?(?:reports?\s+of\s+)?"
     r"(?:casualties|injuries|deaths|fatalities|victims|loss\s+of\s+life)"
     r"(?:\s+(?:were\s+|was\s+)?reported)?"
-    r"|\b(?:no\s*one|nobody)\s+(?:\w+\s+){0,3}?(?:killed|hurt|injured|wounded|harmed|dead)\b"
+    r"|\b(?:no\s*one|nobody|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,3}?"
+    r"(?:killed|hurt|injured|wounded|harmed|dead)\b"
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
 )

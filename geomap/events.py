@@ -312,6 +312,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             shares = share_casualties(seg, groups, cas)
             for group, (g_start, g_end), g_cas in zip(groups, spans, shares, strict=True):
                 g_date = date
+                if g_date is None and current is not None and _ALSO.search(seg.text):
+                    g_date = current.date  # "... also hit the area around Tal Abyad"
                 if len(groups) > 1:  # each strike of a list has its own date, if the text says
                     g_date = date_near(text[g_start:g_end], g_start, group, pub) or date
                 placeless = current if current not in taken and current is not None \
