@@ -31,6 +31,7 @@ __all__ = [
     "by_site",
     "compatible_dates",
     "drafts_to_events",
+    "drop_totals",
     "inherit_attackers",
     "last_region",
     "last_site",
@@ -212,6 +213,27 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         implied = _implied_force(d, actors or [])
         if implied is not None:
             d.attackers.append(implied)
+
+
+def drop_totals(drafts: list[Draft]) -> list[Draft]:
+    """A draft whose dead equal the sum of two or more other drafts' dead, which give no
+    other date, is their total ("sentenced for killing 77 people ... on 22 July": 8 in Oslo
+    and 69 on Utøya): it is dropped and its date and attackers go to the parts."""
+    def dead(d: Draft) -> int | None:
+        return max((c.killed for c in d.casualties if c.killed), default=None)
+
+    out = list(drafts)
+    for whole in drafts:
+        total = dead(whole)
+        parts = [d for d in drafts if d is not whole and dead(d) and d.date is None]
+        if total is None or len(parts) < 2 or sum(dead(d) or 0 for d in parts) != total:
+            continue
+        for d in parts:
+            d.derived.extend(whole.dates[:1])
+            d.attackers.extend(a for a in whole.attackers if not d.attackers)
+        out.remove(whole)
+        break
+    return out
 
 
 def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:

@@ -57,6 +57,7 @@ from geomap._drafts import (
     by_site,
     compatible_dates,
     drafts_to_events,
+    drop_totals,
     inherit_attackers,
     last_region,
     last_site,
@@ -251,6 +252,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
+            if not places and re.match(r"\s*There\b", seg.text):  # "There he shot dead 69"
+                there = [t for t in toponyms if t.end <= seg.start
+                         and t.kind in {"populated", "feature", "airport", "adm2"}]
+                places = [(there[-1], 1)] if there else []
             city = _CITY_REF.search(seg.text) if not places else None
             if city is not None:  # "The Russian city of Belgorod ... shelling of the city centre"
                 site = last_site(toponyms, seg.start + city.start())
@@ -325,6 +330,11 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 d = None if another else match_draft(
                     gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)))
+                if d is not None and d is not placeless and g_cas is not None \
+                        and g_cas.killed and any(c.killed for c in d.casualties) \
+                        and all(p == 1 for _, p in group) and not {
+                            t.place_id for t, _ in group} & {t.place_id for t, _ in d.places}:
+                    d = None  # another site with its own dead: "There he shot dead 69"
                 if d is None:
                     d = Draft(seen=index)
                     if another and current is not None and attacker is None:
@@ -348,6 +358,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         for sentence, cas in pending:
             add_to(drafts[0], sentence, "", cas=cas)
     drafts = [d for d in drafts if not any(d is u for u in umbrellas) or d.casualties]
+    drafts = drop_totals(drafts)
     place_the_unplaced(drafts, toponyms, text)
     inherit_attackers(drafts, actors)
     if _ACCIDENT.search(text):  # an explosion the article explains as an accident

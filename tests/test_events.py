@@ -463,7 +463,7 @@ def test_towns_listed_after_a_strike_are_strikes_of_their_own() -> None:
             "St Sebastian's Church in Negombo, north of the capital; and Zion Church in the "
             "eastern city of Batticaloa.")
     found = events(text, dt.date(2019, 4, 25))
-    assert sorted(e.location_name for e in found) == ["Batticaloa", "Colombo", "Negombo"]
+    assert sorted(e.location_name or "" for e in found) == ["Batticaloa", "Colombo", "Negombo"]
     assert {e.date for e in found} == {"2019-04-21"}
 
 
@@ -490,3 +490,13 @@ def test_tankers_that_blew_up_are_a_strike() -> None:
             "killing three people.")
     e = one(text, dt.date(2022, 1, 18))
     assert (e.location_name, e.date, e.fatalities) == ("Abu Dhabi", "2022-01-17", 3)
+
+
+def test_there_is_the_place_named_before_and_a_total_is_split_into_its_parts() -> None:
+    text = ("A court in Oslo on Friday sentenced Breivik for killing 77 people in a bombing and "
+            "shooting rampage on 22 July last year. He first set off a bomb outside the "
+            "government headquarters in central Oslo, killing eight people. He then travelled "
+            "to Utøya, a small island north-west of the capital. There he shot dead 69 people.")
+    found = sorted((e.location_name or "", e.fatalities, e.date or "")
+                   for e in events(text, dt.date(2012, 8, 24)))
+    assert found == [("Oslo", 8, "2011-07-22"), ("Utøya", 69, "2011-07-22")]
