@@ -18,14 +18,14 @@ import re
 from functools import lru_cache
 
 from geomap._clauses import Segment, date_text, linked_places
-from geomap._drafts import Draft, by_site
+from geomap._drafts import Draft, by_site, last_site
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
-__all__ = ["INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near", "group_spans",
-           "listed_sites", "share_casualties"]
+__all__ = ["CITY_REF", "INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near",
+           "deictic_place", "group_spans", "listed_sites", "share_casualties"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -129,3 +129,23 @@ def anchor(seg: Segment, text: str, toponyms: list[Toponym],
                 if any(p.place_id == t.place_id for p, _ in d.places):
                     return d
     return None
+
+
+CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
+
+
+def deictic_place(seg: Segment, toponyms: list[Toponym],
+                  sentence_start: int) -> list[tuple[Toponym, int]]:
+    """The place a strike segment points back to: "There he shot dead 69" (the last
+    town, island or airport named before), "the city centre" (the last town named earlier
+    in the same sentence: "The Russian city of Belgorod ... shelling of the city centre")."""
+    if re.match(r"\s*There\b", seg.text):
+        there = [t for t in toponyms if t.end <= seg.start
+                 and t.kind in {"populated", "feature", "airport", "adm2"}]
+        return [(there[-1], 1)] if there else []
+    city = CITY_REF.search(seg.text)
+    if city is not None:
+        site = last_site(toponyms, seg.start + city.start())
+        if site is not None and site.start >= sentence_start:
+            return [(site, 1)]
+    return []

@@ -67,11 +67,13 @@ from geomap._drafts import (
     split_targets,
 )
 from geomap._sites import (
+    CITY_REF,
     INDEFINITE,
     anchor,
     breakdown_sites,
     casualties,
     date_near,
+    deictic_place,
     group_spans,
     listed_sites,
     share_casualties,
@@ -123,7 +125,6 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
-_CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
@@ -252,15 +253,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
-            if not places and re.match(r"\s*There\b", seg.text):  # "There he shot dead 69"
-                there = [t for t in toponyms if t.end <= seg.start
-                         and t.kind in {"populated", "feature", "airport", "adm2"}]
-                places = [(there[-1], 1)] if there else []
-            city = _CITY_REF.search(seg.text) if not places else None
-            if city is not None:  # "The Russian city of Belgorod ... shelling of the city centre"
-                site = last_site(toponyms, seg.start + city.start())
-                if site is not None and site.start >= s:
-                    places = [(site, 1)]
+            if not places:  # "There he shot dead 69", "... Belgorod ... the city centre"
+                places = deictic_place(seg, toponyms, s)
             if not places:
                 refs = last_made if re.search(r"\b(?:those|these|both)\b", seg.text) else (
                     [latest] if latest is not None and _THAT.search(seg.text) else
@@ -305,7 +299,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     current = previous = fresh
                     made_here.append(fresh)
                 continue
-            if places and all(p >= 3 for _, p in places) and _CITY_REF.search(seg.text):
+            if places and all(p >= 3 for _, p in places) and CITY_REF.search(seg.text):
                 site = last_site(toponyms, seg.start)  # "tore into the centre of the city"
                 if site is not None and site.country_code in {t.country_code for t, _ in places}:
                     places = [(site, 1), *places]
