@@ -2,12 +2,13 @@
 
 A village hit by a missile is often too small for any gazetteer, yet news text places it:
 "Hroza, a farming village some 30 km west of Kupiansk in the Kharkiv region", "the
-village of Sotk, near Vardenis". :func:`find_unlisted` reads three descriptions of a
+village of Sotk, near Vardenis". :func:`find_unlisted` reads four descriptions of a
 name that no resolved mention covers,
 
 - ``X, a [farming|border|...] village|town|hamlet|settlement|...``,
-- ``the village|town|... of X``, and
-- ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"),
+- ``the village|town|... of X``,
+- ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"), and
+- ``X air base|airfield|military base`` ("Shayrat air base, south-east of Homs"),
 
 and places ``X`` by the first anchor that follows in the same sentence, in this order of
 trust:
@@ -49,6 +50,8 @@ _TYPES = (r"village|town|hamlet|settlement|suburb|district|neighbou?rhood|townsh
 _DESCRIBED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<type>{_TYPES})\b")
 _OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
+_FACILITY = re.compile(
+    rf"\b(?P<name>{_NAME}) (?P<type>air ?base|airfield|military base|naval base)\b")
 _AREA = re.compile(rf"\bthe (?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
@@ -65,7 +68,7 @@ _DISTANCE = re.compile(
     r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
-    r"(?:north|south|east|west)\w* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
+    r"(?:north|south|east|west)[\w-]* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
     re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:province|region|district) of\s+)?$",
                  re.IGNORECASE)
@@ -94,7 +97,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     covered = [(t.start, t.end) for t in toponyms]
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
-    for pattern in (_DESCRIBED, _OF, _AREA):
+    for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY):
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES

@@ -43,6 +43,7 @@ from geomap._clauses import (
     has_strike,
     is_generic,
     linked_places,
+    not_a_strike,
     origin_places,
     segments,
     sentences,
@@ -105,8 +106,6 @@ _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explo
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
-_CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
-                          re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
                              re.IGNORECASE)
@@ -127,18 +126,6 @@ _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|mis
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
-_SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
-                    r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
-                    r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
-_POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
-                     r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
-_LABOUR = re.compile(
-    r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
-    r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
-    r"|\b(?:\w+-day|week-long|day-long|national|nationwide) strike\b"
-    r"|\bstrikes? by (?:junior |hospital |rail |transport )?(?:doctors|workers|nurses|staff)\b"
-    r"|\b(?:on|went on|go on|going on) strike\b|\bstriking (?:workers|doctors|staff)\b",
-    re.IGNORECASE)
 _WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
                            re.IGNORECASE)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
@@ -176,7 +163,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 recent_hit = (index, hit_date) if hit_date is not None else recent_hit
             descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
                 and not _IMPACT.search(seg.text)  # not ", where a missile landed on Thursday"
-            if (not has_strike(seg.text) or is_generic(seg.text) or _not_a_strike(seg)
+            if (not has_strike(seg.text) or is_generic(seg.text) or not_a_strike(seg.text)
                     or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
@@ -218,12 +205,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 previous = anchor(seg, text, toponyms, drafts) or previous
                 clause_date = _nearest_date(seg, pub)
                 clause_end = len(seg.text.rstrip())
-                if current is None and not is_generic(seg.text) and not _not_a_strike(seg):
+                if current is None and not is_generic(seg.text) and not not_a_strike(seg.text):
                     cas = casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
                 if current is not None and not is_generic(seg.text):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
+                    if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
+                        focus = made_here[-1]
+                        blamed = blamed or attacker_of(seg, text, actors, seg.start)
                     cas = casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
                         for made in last_made:  # "No one was killed." after two sites
@@ -243,6 +233,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 places, date = carry_places, date or clause_date
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
+                if date is None and k > 0 and re.search(r"\bhours\s*$", parts[k - 1].text) \
+                        and not has_strike(parts[k - 1].text):
+                    said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
+                    date = said[-1] if said else None  # "Russia said on Friday ..., hours after"
             elif date is None and seg.connector == ", when" and clause_date is not None \
                     and clause_end - clause_date.end <= 2:
                 date = clause_date  # "since February 14, when a suicide car bomber ..."
@@ -399,7 +393,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     since = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
         _CUMULATIVE.search(seg.text) and not _ANAPHOR.search(seg.text))
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
-            since or _not_a_strike(seg) or any(t.country_code not in {q.country_code for q, _ in
+            since or not_a_strike(seg.text) or any(t.country_code not in {q.country_code for q, _ in
                                                            current.places}
                                      for t, _ in places)):
         add_to(current, sentence, seg.text, cas=cas)
@@ -418,15 +412,6 @@ def _territory(seg_text: str) -> ActorMention | None:
     if not code:
         return None
     return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
-
-
-def _not_a_strike(seg: Segment) -> bool:
-    """A casualty sentence about something else (an earthquake, a statement)."""
-    return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
-                          r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", seg.text,
-                          re.IGNORECASE)) or bool(_LABOUR.search(seg.text)) or (
-        bool(_POLICE.search(seg.text)) and not has_strike(_POLICE.sub(" ", seg.text))) or bool(
-        _SPORT.search(seg.text)) or bool(_CELEBRATION.search(seg.text))
 
 
 def _read_segment(

@@ -500,3 +500,12 @@ def test_there_is_the_place_named_before_and_a_total_is_split_into_its_parts() -
     found = sorted((e.location_name or "", e.fatalities, e.date or "")
                    for e in events(text, dt.date(2012, 8, 24)))
     assert found == [("Oslo", 8, "2011-07-22"), ("Utøya", 69, "2011-07-22")]
+
+
+def test_a_where_clause_gives_its_dead_and_agent_to_the_strike_before_it() -> None:
+    text = ("Trump said he had ordered the strike in response to Tuesday's chemical attack on "
+            "Khan Shaykhun, a town in Idlib province, where more than 80 people were killed by "
+            "sarin dropped by Syrian government aircraft.")
+    e = one(text, dt.date(2017, 4, 7))
+    assert (e.location_name, e.date, e.fatalities_low) == ("Khān Shaykhūn", "2017-04-04", 80)
+    assert (e.attacker_country, e.cross_border) == ("SY", False)

@@ -66,3 +66,10 @@ def test_the_area_of_a_district() -> None:
                     "north-western Pakistan.")
     assert (t.text, t.country_code) == ("Makeen", "PK")
     assert t.reasons == ("unlisted area, located in South Waziristan",)
+
+
+def test_an_air_base_near_a_town() -> None:
+    text = "Tomahawk missiles hit Shayrat air base, south-east of Homs, in Syria."
+    (t,) = unlisted(text)
+    homs = next(x for x in geoparse(text) if x.text == "Homs")
+    assert (t.text, t.country_code, t.lat, t.lon) == ("Shayrat", "SY", homs.lat, homs.lon)
