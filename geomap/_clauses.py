@@ -61,7 +61,8 @@ _STRIKE = re.compile(
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"
-    r"|tore into|ripped through|smashed into|crashed into|rained (?:down )?on"
+    r"|tore (?:into|through)|ripped (?:into|through)|smashed (?:into|through)|crashed into"
+    r"|rained (?:down )?on"
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)"
     r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
@@ -187,6 +188,11 @@ _ARMED_NOUN = re.compile(
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
+_OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", "its jets hit"
+    r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+\s+)?(?:struck|hit|"
+    r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking)\b"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|warplanes|drones|missiles|"
+    r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"
                       r"(?:has |had |have )?"
                       r"(?:said|says|say|claimed|claims|claim|stated|reported|announced|told|"
@@ -449,8 +455,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue
         if a.kind == "government" and _PLACE_MODIFIER.match(tail):
             continue  # "the Berlin Christmas market attack": a place, not a government
-        if _SPEAKER.match(tail) and not re.search(r"\b(?:its|it|their|they)\b",
-                                                  text[a.end : trigger_at]):
+        if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):
             continue
         if a.kind in {"state", "government"} and _OTHER_VERB.search(text[a.end : trigger_at]):
             continue  # "Sri Lanka cuts the death toll of the bombings": not the bomber

@@ -21,6 +21,7 @@ from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
 from geomap.records import Article, Event, Source, Toponym
 
 __all__ = [
+    "AUTHORITY_SINCE",
     "DERIVED",
     "RECENT_DAYS",
     "WIDE",
@@ -350,6 +351,11 @@ def add_to(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None
         d.places.extend(places)
 
 
+AUTHORITY_SINCE = {"Taliban": "2021-08-15", "Houthis": "2014-09-21"}
+"""Armed groups coded to their country (``actors.tsv``) only as its de facto authority:
+the day they took the capital. A strike dated before it has no attacker country."""
+
+
 def drafts_to_events(article: Article, drafts: list[Draft],
                      gazetteer: Gazetteer | None = None) -> list[Event]:
     """Turn an article's drafts into Event records (drafts without a place are dropped)."""
@@ -363,7 +369,13 @@ def drafts_to_events(article: Article, drafts: list[Draft],
             continue
         place, precision = best
         attacker = _attacker_name(d)
+        date = d.date
         cc = d.attacker_country
+        since = next((AUTHORITY_SINCE[a.name] for a in d.attackers if a.name in AUTHORITY_SINCE
+                      and a.country_code == cc), None)
+        if cc and since and date is not None and date.value < since[: len(date.value)]:
+            cc = None  # the Taliban's car bomb of 2019 was an insurgent's, not Afghanistan's
+            attacker = next(a.name for a in d.attackers if a.name in AUTHORITY_SINCE)
         # struck outside the attacker's own country: another country, or at sea
         cross = bool(cc and cc != place.country_code)
         origin = d.origins[0] if d.origins else None
@@ -371,7 +383,6 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         killed = [c for c in d.casualties if c.killed is not None]
         injured = [c.injured for c in d.casualties if c.injured is not None]
         none = any(c.none_reported for c in d.casualties) and not killed
-        date = d.date
         hint = event_type_hint(" ".join(d.texts))
         others = sorted({t.text for t, _ in d.places if t.place_id != place.place_id})
         events.append(Event(

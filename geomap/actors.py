@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Final, Literal, cast
@@ -437,6 +438,12 @@ def find_actors(text: str) -> list[ActorMention]:
             mentions.append(
                 ActorMention(start, end, text[start:end], best.name, best.country_code, best.kind)
             )
+    led = next((m for m in mentions if m.text.lower().endswith("-led coalition")), None)
+    if led is not None:  # "the coalition" later on is the "Saudi-led coalition" named before
+        mentions += [replace(led, start=m.start(1), end=m.end(1), text=m.group(1))
+                     for m in re.compile(r"\b[Tt]he (coalition)\b").finditer(text, led.end)
+                     if not any(taken[m.start(1) : m.end(1)])]
+        mentions.sort(key=lambda m: m.start)
     return mentions
 
 

@@ -209,6 +209,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     cas = casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
                         pending.append((sentence_text, cas))
+                if current is not None and blamed is not None and is_generic(seg.text) \
+                        and not current.attackers and current is drafts[-1]:
+                    add_to(current, sentence_text, seg.text, attacker=blamed)  # "The Houthis
+                    # blamed the coalition, which has bombed their positions since 2015."
                 if current is not None and not is_generic(seg.text):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"

@@ -509,3 +509,20 @@ def test_a_where_clause_gives_its_dead_and_agent_to_the_strike_before_it() -> No
     e = one(text, dt.date(2017, 4, 7))
     assert (e.location_name, e.date, e.fatalities_low) == ("Khān Shaykhūn", "2017-04-04", 80)
     assert (e.attacker_country, e.cross_border) == ("SY", False)
+
+
+def test_the_taliban_before_august_2021_are_no_state() -> None:
+    text = "On 7 August, a Taliban car bomb aimed at a police station in Kabul killed 14 people."
+    before = one(text, dt.date(2019, 8, 18))
+    assert (before.attacker, before.attacker_country) == ("Taliban", None)
+    after = one(text, dt.date(2022, 8, 18))
+    assert after.attacker_country == "AF"
+
+
+def test_the_coalition_blamed_later_is_the_saudi_led_coalition() -> None:
+    text = ("The United States said it had begun a review of its support for the Saudi-led "
+            "coalition, after air strikes on a funeral hall in Sanaa on Saturday killed more than "
+            "140 people. The Houthis blamed the coalition, which has bombed their positions since "
+            "March 2015.")
+    e = one(text, dt.date(2016, 10, 9))
+    assert (e.location_name, e.attacker_country, e.fatalities_low) == ("Sanaa", "SA", 140)
