@@ -129,6 +129,9 @@ def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = Fal
             continue
         # a sea or a region is wide: a town on its shore can be the same strike
         radius = WIDE_KM if WIDE & {p.feature_code, t.feature_code} else km
+        if precision <= 2 and p.kind == t.kind == "populated" and p.country_code and \
+                t.country_code and p.country_code != t.country_code:
+            continue  # towns on either side of a border are two strikes: Safed, Nabatieh
         if p.place_id == t.place_id or haversine_km(p.lat, p.lon, t.lat, t.lon) <= radius:
             return True
         a, b = gaz.get(p.place_id), gaz.get(t.place_id)
@@ -150,7 +153,9 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
     for d in drafts:  # only a strike the text dates to a day or month, or counts
         if not d.places and (any(x.precision != "year" for x in (*d.dates, *d.derived)) or any(
-                c.killed or c.injured for c in d.casualties)):
+                c.killed or c.injured for c in d.casualties)) and not (
+                d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed
+                    a.kind != "group" for a in d.attackers if a.country_code)):
             d.places.append((focus, 2))
 
 

@@ -156,7 +156,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         parts = segments(text, index, s, e)
         carry: Casualties | None = None  # "16 soldiers were killed | when militants stormed"
         carry_places: list[tuple[Toponym, int]] = []
+        where: list[tuple[Toponym, int]] = []  # the places a ", where" clause refers to
         for k, seg in enumerate(parts):
+            if seg.connector != ", where":
+                where = []
+            if k + 1 < len(parts) and parts[k + 1].connector == ", where":
+                where = linked_places(seg, text, toponyms)
             blamed = blamed_actor(seg, text, actors)
             if _WAS_HIT.search(seg.text) and not has_strike(seg.text):
                 hit_date = _nearest_date(seg, pub)  # "The region was hit again early on Friday."
@@ -233,8 +238,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if clause_date is not None and (date is None or date.precision == "year"):
                     date = clause_date  # "On Saturday, 16 were killed when ... this year"
                 places = places or carry_places
-            if seg.connector == ", where" and not places:
-                places, date = carry_places, date or clause_date
+            if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):
+                places, date = where, date or clause_date  # "Suruc, ..., where a bomber
+                # killed 33 activists preparing to take toys to the town of Kobani": Suruc
             if date is None and seg.connector in {"after", "following"}:
                 date = clause_date  # the clause before "after" dates what it follows
                 if date is None and k > 0 and re.search(r"\bhours\s*$", parts[k - 1].text) \

@@ -526,3 +526,22 @@ def test_the_coalition_blamed_later_is_the_saudi_led_coalition() -> None:
             "March 2015.")
     e = one(text, dt.date(2016, 10, 9))
     assert (e.location_name, e.attacker_country, e.fatalities_low) == ("Sanaa", "SA", 140)
+
+
+def test_towns_across_a_border_are_two_strikes_and_jets_are_not_placed_at_home() -> None:
+    text = ("Israeli jets carried out a wave of strikes on Wednesday, hours after a rocket "
+            "barrage from Lebanon hit the northern Israeli city of Safed, killing a soldier. "
+            "Late on Wednesday, a drone strike levelled a building in the city of Nabatieh, "
+            "killing seven members of one family.")
+    found = {e.location_name: e for e in events(text, dt.date(2024, 2, 15))}
+    assert set(found) == {"Safed", "Nabatîyé et Tahta"}  # GeoNames name of Nabatieh
+    assert (found["Safed"].attacker_country, found["Safed"].fatalities) == ("LB", 1)
+    assert found["Nabatîyé et Tahta"].fatalities == 7
+
+
+def test_a_where_clause_strikes_the_place_before_it() -> None:
+    text = ("Investigators recalled the July bombing in Suruc, a town near the Syrian border, "
+            "where a suicide bomber killed 33 young activists who were preparing to take toys "
+            "to the Syrian town of Kobani.")
+    e = one(text, dt.date(2015, 10, 12))
+    assert (e.location_name, e.location_country, e.fatalities) == ("Suruç", "TR", 33)
