@@ -101,7 +101,8 @@ _GENERIC = re.compile(
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
     r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
-    r"speculat\w+|make it (?:seem|look|appear)|"
+    r"speculat\w+|make it (?:seem|look|appear)|uses? (?:them |it )?to (?:fire|launch|strike|"
+    r"attack|hit|bomb)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)\b|in solidarity with|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
@@ -330,6 +331,12 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
         if _SPEAKER_PLACE.match(text[t.end : end]) or _SUBJECT_AFTER.match(after):
             continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
+        if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \
+                and not re.match(
+                r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"
+                r"camp|base|suburb|valley|crossing|border|front)", after) \
+                and not t.name.lower().startswith("the "):
+            continue  # "near Saratov on the Volga": a river, not the town of Volga
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area

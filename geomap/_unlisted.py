@@ -8,7 +8,7 @@ name that no resolved mention covers,
 - ``X, a [farming|border|...] village|town|hamlet|settlement|...``,
 - ``the village|town|... of X``,
 - ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"), and
-- ``X air base|airfield|military base`` ("Shayrat air base, south-east of Homs"),
+- ``X air base|airfield|base|training camp`` ("Shayrat air base, south-east of Homs"),
 
 and places ``X`` by the first anchor that follows in the same sentence, in this order of
 trust:
@@ -51,7 +51,8 @@ _DESCRIBED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<type>{_TYPES})\b")
 _OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
 _FACILITY = re.compile(
-    rf"\b(?P<name>{_NAME}) (?P<type>air ?base|airfield|military base|naval base)\b")
+    rf"\b(?P<name>{_NAME}) (?P<type>air ?base|airfield|(?:military |naval |army )?base"
+    rf"|(?:training |militant |military )?camp)\b")
 _AREA = re.compile(rf"\bthe (?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
@@ -70,8 +71,8 @@ _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
     r"(?:north|south|east|west)[\w-]* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
     re.IGNORECASE)
-_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:province|region|district) of\s+)?$",
-                 re.IGNORECASE)
+_IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
+                 r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
 

@@ -269,3 +269,13 @@ def test_an_armed_group_killing_people_is_a_strike_but_attackers_killed_is_not()
     assert has_strike("Militants reportedly killed 12 soldiers at a checkpoint.")
     assert not has_strike("The minister said all four attackers had been killed.")
     assert not has_strike("The attackers were killed by police.")
+
+
+def test_the_volga_is_a_river_not_the_town_of_volga() -> None:
+    text = "Drones targeted the Engels base near Saratov on the Volga on Monday."
+    seg = segments(text, 0, 0, len(text))[0]
+    names = [t.text for t, _ in linked_places(seg, text, geoparse(text))]
+    assert "Volga" not in names and "Saratov" in names
+    text = "US air strikes hit the al-Qaim area on Friday."
+    seg = segments(text, 0, 0, len(text))[0]
+    assert "al-Qaim" in [t.text for t, _ in linked_places(seg, text, geoparse(text))]
