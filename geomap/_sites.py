@@ -29,7 +29,9 @@ __all__ = ["CITY_REF", "INDEFINITE", "anchor", "breakdown_sites", "casualties", 
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
-                     r"\b(?:without saying|did not say|not clear) where\b",
+                     r"\b(?:without saying|did not say|not clear) where\b|"
+                     r"\bclaim(?:ed|s|ing)? (?:that )?[^.;]{0,40}\b(?:servicemen|militants|"
+                     r"fighters|terrorists|commanders|troops|mercenaries)\b",
                      re.IGNORECASE)
 INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 """An indefinite article before a date: "on a Friday night" is no date."""
