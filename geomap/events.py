@@ -117,6 +117,7 @@ _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
                          r"|\b(?:burial|funerals?) of \w+ of the dead\b", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed)\b", re.IGNORECASE)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
                       re.IGNORECASE)
@@ -166,6 +167,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if _WAS_HIT.search(seg.text) and not has_strike(seg.text):
                 hit_date = _nearest_date(seg, pub)  # "The region was hit again early on Friday."
                 recent_hit = (index, hit_date) if hit_date is not None else recent_hit
+            same_day = (current.date if current is not None and current.date is not None
+                        else _nearest_date(seg, pub)) if _SAME_DAY.search(seg.text) else None
+            if same_day is not None:  # "The massacre was one of three attacks on the same Friday"
+                recent_hit = (index + 2, same_day)
             descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
                 and not _IMPACT.search(seg.text)  # not ", where a missile landed on Thursday"
             if (not has_strike(seg.text) or is_generic(seg.text) or not_a_strike(seg.text)
@@ -250,7 +255,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             elif date is None and seg.connector == ", when" and clause_date is not None \
                     and clause_end - clause_date.end <= 2:
                 date = clause_date  # "since February 14, when a suicide car bomber ..."
-            if date is None and k == 0 and recent_hit is not None and recent_hit[0] == index - 1:
+            if date is None and k == 0 and recent_hit is not None and \
+                    index - 1 <= recent_hit[0] <= index + 1:
                 date = recent_hit[1]  # "... was hit again early on Friday. Two missiles fell in"
             cas = casualties(seg.text)
             if carry is not None and cas.killed is None and cas.injured is None:

@@ -545,3 +545,20 @@ def test_a_where_clause_strikes_the_place_before_it() -> None:
             "to the Syrian town of Kobani.")
     e = one(text, dt.date(2015, 10, 12))
     assert (e.location_name, e.location_country, e.fatalities) == ("Suruç", "TR", 33)
+
+
+def test_the_same_friday_dates_the_next_undated_strike() -> None:
+    text = ("A gunman killed 38 people on a beach near Sousse on Friday. The massacre was one of "
+            "three attacks on the same Friday. In Kuwait, a suicide bomber killed 27 worshippers "
+            "in a mosque in Kuwait City. In France, a driver rammed his van into a gas factory at "
+            "Saint-Quentin-Fallavier, near Lyon, setting off an explosion.")
+    found = {e.location_name: e.date for e in events(text, dt.date(2015, 6, 27))}
+    assert found["Saint-Quentin-Fallavier"] == "2015-06-26"
+
+
+def test_a_claim_of_enemy_fighters_killed_gives_no_figure() -> None:
+    text = ("Two Russian missiles tore through the centre of Sumy on Sunday, killing at least 34 "
+            "people. Russia's defence ministry claimed that more than 60 servicemen had been "
+            "killed.")
+    e = one(text, dt.date(2025, 4, 14))
+    assert (e.location_name, e.fatalities_low) == ("Sumy", 34)
