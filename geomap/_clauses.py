@@ -182,7 +182,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|buried|mourned|held|visited|met|signed)"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
                       re.IGNORECASE)
-_BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?$",
+_BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
+                     r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+)?$",
                      re.IGNORECASE)
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
@@ -388,8 +389,9 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _BLAMED.search(text[max(seg.start, a.start - 25) : a.start]):
-            return a
+        if _BLAMED.search(text[max(seg.start, a.start - 45) : a.start]) and not re.match(
+                r"-(?:based|backed|linked|allied)", text[a.end : a.end + 8]):
+            return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
     phrase = _RESPONSIBLE.search(seg.text)
     if phrase is None:
         return None

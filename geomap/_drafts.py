@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
-from geomap.actors import ActorMention, country_name
+from geomap.actors import ActorMention, country_code, country_name, demonym_country
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
 from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
@@ -34,6 +34,7 @@ __all__ = [
     "drafts_to_events",
     "drop_totals",
     "inherit_attackers",
+    "is_gang",
     "last_region",
     "last_site",
     "match_draft",
@@ -41,6 +42,7 @@ __all__ = [
     "place_the_unplaced",
     "refines",
     "split_targets",
+    "territory_actor",
 ]
 
 
@@ -162,6 +164,27 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
 _GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
+
+
+_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b",
+                        re.IGNORECASE)
+
+
+def territory_actor(seg_text: str) -> ActorMention | None:
+    """The state whose territory a strike came from ("fired on from Armenian territory")."""
+    m = _TERRITORY.search(seg_text)
+    if m is None:
+        return None
+    code = demonym_country(m.group(1)) or country_code(m.group(1))
+    if not code:
+        return None
+    return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
+
+
+def is_gang(text: str) -> bool:
+    """Whether the only weapons of ``text`` are a group's: guns, suicide vests, car bombs."""
+    weapons = set(find_weapons(text))
+    return bool(weapons) and weapons <= _GROUP_WEAPONS
 
 
 def _families(weapons: list[str]) -> set[str]:

@@ -60,12 +60,14 @@ from geomap._drafts import (
     drafts_to_events,
     drop_totals,
     inherit_attackers,
+    is_gang,
     last_region,
     last_site,
     match_draft,
     place_the_unplaced,
     refines,
     split_targets,
+    territory_actor,
 )
 from geomap._sites import (
     CITY_REF,
@@ -79,7 +81,7 @@ from geomap._sites import (
     listed_sites,
     share_casualties,
 )
-from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
+from geomap.actors import ActorMention, find_actors
 from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -331,8 +333,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and current.date is not None and g_date is None)) \
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
+                gang = attacker is None and is_gang(seg.text)  # gunmen are not a state's jets
                 d = None if another else match_draft(
-                    gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
+                    gaz, [x for x in drafts if x not in taken and not (
+                        gang and x.attacker_country)], group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)))
                 if d is not None and d is not placeless and g_cas is not None \
                         and g_cas.killed and any(c.killed for c in d.casualties) \
@@ -379,7 +383,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     if blamed is not None and not current.attackers and (
             _ANAPHOR.search(seg.text) or current.seen >= index - 1 or current is drafts[-1]):
         add_to(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"
-    origin = _territory(seg.text)
+    origin = territory_actor(seg.text)
     if origin is not None and not current.attackers and weak_strike(seg.text):
         add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
     cas = casualties(seg.text)
@@ -390,7 +394,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
         return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
     date = best_date(date_text(seg.text), pub)
     if date is not None and date.precision != "year" and not current.dates \
-            and weak_strike(seg.text):
+            and weak_strike(seg.text) and seg.connector not in {"after", "following"}:
         current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
     if places and weak_strike(seg.text):
         added = False
@@ -413,21 +417,6 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                                                            current.places}
                                      for t, _ in places)):
         add_to(current, sentence, seg.text, cas=cas)
-
-
-_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b",
-                        re.IGNORECASE)
-
-
-def _territory(seg_text: str) -> ActorMention | None:
-    """The state whose territory a strike came from ("fired on from Armenian territory")."""
-    m = _TERRITORY.search(seg_text)
-    if m is None:
-        return None
-    code = demonym_country(m.group(1)) or country_code(m.group(1))
-    if not code:
-        return None
-    return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
 def _read_segment(

@@ -562,3 +562,16 @@ def test_a_claim_of_enemy_fighters_killed_gives_no_figure() -> None:
             "killed.")
     e = one(text, dt.date(2025, 4, 14))
     assert (e.location_name, e.fatalities_low) == ("Sumy", 34)
+
+
+def test_gunmen_eleven_days_earlier_are_not_the_commandos_raid() -> None:
+    text = ("India said on Thursday that its special forces had carried out surgical strikes on "
+            "militant positions across the Line of Control. The operation came eleven days after "
+            "the attack on 18 September, when four gunmen stormed an army brigade headquarters at "
+            "Uri, killing 19 soldiers. New Delhi blamed the Pakistan-based group "
+            "Jaish-e-Mohammed.")
+    found = events(text, dt.date(2016, 9, 30))
+    uri = next(e for e in found if e.location_name == "Uri")
+    assert (uri.date, uri.fatalities, uri.attacker_country) == ("2016-09-18", 19, None)
+    assert uri.attacker == "Jaish-e-Mohammed"
+    assert all(e.date != "2016-09-18" for e in found if e is not uri)
