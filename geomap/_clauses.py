@@ -74,6 +74,7 @@ _STRIKE = re.compile(
 )
 _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|chemical|"
+    r"aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
     r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
     r"murdered|massacred|slaughtered|gunned down|gunman|victims|"
@@ -183,7 +184,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
                       re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
-                     r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+)?$",
+                     r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
+                     r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"

@@ -23,6 +23,7 @@ from geomap.records import Article, Event, Source, Toponym
 __all__ = [
     "AUTHORITY_SINCE",
     "DERIVED",
+    "GROUP_WEAPONS",
     "RECENT_DAYS",
     "WIDE",
     "WIDE_KM",
@@ -33,6 +34,7 @@ __all__ = [
     "compatible_dates",
     "drafts_to_events",
     "drop_totals",
+    "host_forces",
     "inherit_attackers",
     "is_gang",
     "last_region",
@@ -161,7 +163,7 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
             d.places.append((focus, 2))
 
 
-_GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
+GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
 
@@ -181,10 +183,37 @@ def territory_actor(seg_text: str) -> ActorMention | None:
     return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
+_HOST_FORCE = re.compile(
+    r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
+    r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
+    r"hospital|school|official|officials|spokes\w+))"
+    r"|(?:government|army|military|regime|junta) (?:jets|aircraft|warplanes|drones|troops|forces|"
+    r"soldiers|helicopters|artillery))\b")
+
+
+def host_forces(text: str, actors: list[ActorMention],
+                toponyms: list[Toponym]) -> list[ActorMention]:
+    """"The government", "the army", "government forces" of a story set in one country, in
+    which no other state's forces or government are named: that country's forces ("a drone
+    operated by the government" in a story about Tigray is Ethiopia's)."""
+    codes = [t.country_code for t in toponyms if t.country_code]
+    if not codes:
+        return []
+    host, n = max(((c, codes.count(c)) for c in set(codes)), key=lambda x: (x[1], x[0]))
+    if n < 0.6 * len(codes) or any(a.country_code not in {None, host} and a.kind in {
+            "state", "force", "government"} for a in actors):
+        return []
+    name = country_name(host) or host
+    return [ActorMention(m.start(), m.end(), m.group(), name, host, "force")
+            for m in _HOST_FORCE.finditer(text)
+            if not any(a.start < m.end() and m.start() < a.end + 3 for a in actors)]
+
+
 def is_gang(text: str) -> bool:
-    """Whether the only weapons of ``text`` are a group's: guns, suicide vests, car bombs."""
-    weapons = set(find_weapons(text))
-    return bool(weapons) and weapons <= _GROUP_WEAPONS
+    """Whether the weapons of ``text`` are a group's (guns, suicide vests, car bombs; plain
+    bombs too) and none a state's (missiles, artillery, aircraft)."""
+    weapons = set(find_weapons(text)) - {"bombs"}
+    return bool(weapons) and weapons <= GROUP_WEAPONS
 
 
 def _families(weapons: list[str]) -> set[str]:
@@ -218,7 +247,7 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         place = d.place
         if d.attackers or place is None:
             continue
-        if d.weapons and set(d.weapons) <= _GROUP_WEAPONS:
+        if d.weapons and set(d.weapons) <= GROUP_WEAPONS:
             continue  # gunmen or a suicide bomber: no state's strike by default
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code

@@ -59,6 +59,7 @@ from geomap._drafts import (
     compatible_dates,
     drafts_to_events,
     drop_totals,
+    host_forces,
     inherit_attackers,
     is_gang,
     last_region,
@@ -142,6 +143,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     text, pub = article.text, article.date
     actors = find_actors(text)
+    actors = sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the article is talking about
     latest: Draft | None = None  # the event named last (it may be a cause)
@@ -334,9 +336,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
                 gang = attacker is None and is_gang(seg.text)  # gunmen are not a state's jets
+                state = attacker is not None and attacker.country_code is not None
                 d = None if another else match_draft(
                     gaz, [x for x in drafts if x not in taken and not (
-                        gang and x.attacker_country)], group, attacker, g_date, pub,
+                        gang and x.attacker_country) and not (state and not x.attackers and (
+                            is_gang(" ".join(x.texts))))],
+                    group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)))
                 if d is not None and d is not placeless and g_cas is not None \
                         and g_cas.killed and any(c.killed for c in d.casualties) \

@@ -378,10 +378,26 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     places = [m for m in mentions if m.kind == "place"]
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
-    governments = _governments(text, resolved)
-    kept = [t for k, t in enumerate(resolved) if k not in governments]
+    dropped = _governments(text, resolved) | _strays(resolved)
+    kept = [t for k, t in enumerate(resolved) if k not in dropped]
     unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
     return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
+
+
+def _strays(toponyms: list[Toponym]) -> set[int]:
+    """Indices of small towns that nothing in the text supports: under 100,000 people,
+    2,500 km or more from every sure place of the text, none of which is in its country
+    ("Koya" read as Kōya, Japan, in a story about Erbil and Iran). No place rather than a
+    wild guess; a text needs two sure places for this."""
+    sure = [t for t in toponyms if t.score >= _GOVERNMENT_SURE]
+    out: set[int] = set()
+    for k, t in enumerate(toponyms):
+        others = [o for o in sure if o.place_id != t.place_id]
+        if t.kind == "populated" and t.population < 100_000 and len(others) >= 2 and not any(
+                o.country_code == t.country_code for o in others) and min(
+                haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM:
+            out.add(k)
+    return out
 
 
 def _governments(text: str, toponyms: list[Toponym]) -> set[int]:

@@ -575,3 +575,20 @@ def test_gunmen_eleven_days_earlier_are_not_the_commandos_raid() -> None:
     assert (uri.date, uri.fatalities, uri.attacker_country) == ("2016-09-18", 19, None)
     assert uri.attacker == "Jaish-e-Mohammed"
     assert all(e.date != "2016-09-18" for e in found if e is not uri)
+
+
+def test_the_government_of_a_one_country_story_is_its_forces() -> None:
+    text = ("An air strike hit the town of Alamata in Ethiopia's Tigray region on Tuesday, "
+            "killing 38 people. Aid workers blamed a drone operated by the government. The "
+            "government building in Mekelle was not damaged.")
+    e = next(e for e in events(text, dt.date(2021, 12, 10)) if e.location_name == "Alamata")
+    assert (e.attacker_country, e.cross_border, e.fatalities) == ("ET", False, 38)
+
+
+def test_the_army_s_reprisal_is_not_the_militants_massacre() -> None:
+    text = ("On Friday gunmen bombed a mosque near Bir al-Abed in North Sinai and opened fire "
+            "on worshippers, killing 305 people. The army said that its aircraft had struck "
+            "vehicles used in the attack in the area around Bir al-Abed the same night.")
+    found = events(text, dt.date(2017, 11, 25))
+    assert sorted((e.attacker_country or "", e.fatalities or 0) for e in found) == [
+        ("", 305), ("EG", 0)]

@@ -302,3 +302,11 @@ def test_facility_names_alone_are_not_penalised() -> None:
     # only facility names: nothing in the text contradicts the towns
     assert [t.country_code for t in geoparse("Shelling hit Kupiansk market and Izium hospital.")
             ] == ["UA", "UA"]
+
+
+def test_a_small_far_town_nothing_supports_is_dropped() -> None:
+    text = ("Iranian missiles hit the headquarters of a Kurdish party in Koya, in Erbil province "
+            "of Iraq, on Saturday. Baghdad and Erbil condemned the strike.")
+    found = [(t.text, t.country_code) for t in geoparse(text)]
+    assert ("Koya", "JP") not in found
+    assert ("Erbil", "IQ") in found
