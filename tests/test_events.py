@@ -592,3 +592,10 @@ def test_the_army_s_reprisal_is_not_the_militants_massacre() -> None:
     found = events(text, dt.date(2017, 11, 25))
     assert sorted((e.attacker_country or "", e.fatalities or 0) for e in found) == [
         ("", 305), ("EG", 0)]
+
+
+def test_a_blizzard_called_a_bomb_cyclone_is_no_strike() -> None:
+    text = ("Crews in Buffalo cleared snowbound streets on Tuesday as the death toll from the "
+            "blizzard that struck western New York rose to 27. The storm, which forecasters "
+            "called a bomb cyclone, hit the city on Friday.")
+    assert events(text, dt.date(2022, 12, 27)) == []
