@@ -299,9 +299,8 @@ def not_a_strike(text: str) -> bool:
     """A casualty sentence about something else: a disaster, a labour strike, a police
     shooting, sport, celebratory gunfire."""
     return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
-                          r"blizzards?|snow\w*|"
-                          r"tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|heat ?waves?|"
-                          r"heart attacks?|cardiac|"
+                          r"blizzards?|snow\w*|tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|"
+                          r"heat ?waves?|heart attacks?|cardiac|"
                           r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", text,
                           re.IGNORECASE)) or bool(_LABOUR.search(text)) or (
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
