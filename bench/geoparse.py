@@ -398,13 +398,18 @@ def run_geomap_e2e(
         n_out += len(toponyms)
         acc.add(art, [Pred(t.start, t.end, t.lat, t.lon) for t in toponyms])
     out = acc.report()
-    out["speed"] = {
-        "seconds": elapsed,
-        "articles_per_s": len(articles) / elapsed if elapsed else None,
-        "toponyms_per_s": n_out / elapsed if elapsed else None,
-        "toponyms_out": n_out,
-    }
+    out["speed"] = _speed(elapsed, len(articles), n_out)
     return out
+
+
+def _speed(seconds: float, articles: int, toponyms: int) -> dict[str, Any]:
+    """Articles and toponyms per second of one end-to-end pass."""
+    return {
+        "seconds": seconds,
+        "articles_per_s": articles / seconds if seconds else None,
+        "toponyms_per_s": toponyms / seconds if seconds else None,
+        "toponyms_out": toponyms,
+    }
 
 
 # ------------------------------------------------------------------------- geotext side
@@ -489,12 +494,7 @@ def run_geotext(peer: GeotextPeer, corpus: str, articles: Sequence[GoldArticle])
         n_out += len(preds)
         acc.add(art, preds)
     out = acc.report()
-    out["speed"] = {
-        "seconds": elapsed,
-        "articles_per_s": len(articles) / elapsed if elapsed else None,
-        "toponyms_per_s": n_out / elapsed if elapsed else None,
-        "toponyms_out": n_out,
-    }
+    out["speed"] = _speed(elapsed, len(articles), n_out)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
@@ -23,7 +24,6 @@ from geomap.records import Article, Event, Source, Toponym
 __all__ = [
     "AUTHORITY_SINCE",
     "DERIVED",
-    "GROUP_WEAPONS",
     "RECENT_DAYS",
     "WIDE",
     "WIDE_KM",
@@ -163,7 +163,7 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
             d.places.append((focus, 2))
 
 
-GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
+_GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
 
@@ -196,11 +196,11 @@ def host_forces(text: str, actors: list[ActorMention],
     """"The government", "the army", "government forces" of a story set in one country, in
     which no other state's forces or government are named: that country's forces ("a drone
     operated by the government" in a story about Tigray is Ethiopia's)."""
-    codes = [t.country_code for t in toponyms if t.country_code]
+    codes = Counter(t.country_code for t in toponyms if t.country_code)
     if not codes:
         return []
-    host, n = max(((c, codes.count(c)) for c in set(codes)), key=lambda x: (x[1], x[0]))
-    if n < 0.6 * len(codes) or any(a.country_code not in {None, host} and a.kind in {
+    host, n = max(codes.items(), key=lambda x: (x[1], x[0]))
+    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and a.kind in {
             "state", "force", "government"} for a in actors):
         return []
     name = country_name(host) or host
@@ -212,8 +212,12 @@ def host_forces(text: str, actors: list[ActorMention],
 def is_gang(text: str) -> bool:
     """Whether the weapons of ``text`` are a group's (guns, suicide vests, car bombs; plain
     bombs too) and none a state's (missiles, artillery, aircraft)."""
-    weapons = set(find_weapons(text)) - {"bombs"}
-    return bool(weapons) and weapons <= GROUP_WEAPONS
+    return _gang(set(find_weapons(text)))
+
+
+def _gang(weapons: set[str]) -> bool:
+    weapons = weapons - {"bombs"}
+    return bool(weapons) and weapons <= _GROUP_WEAPONS
 
 
 def _families(weapons: list[str]) -> set[str]:
@@ -243,11 +247,11 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
     it, whose date it takes: "part of a missile fell on Jericho") is that attacker's;
     failing that, a state weapon's strike in a country one foreign force alone is named in
     is taken as that force's."""
-    for d in drafts:
+    for i, d in enumerate(drafts):
         place = d.place
         if d.attackers or place is None:
             continue
-        if d.weapons and set(d.weapons) <= GROUP_WEAPONS:
+        if d.weapons and set(d.weapons) <= _GROUP_WEAPONS:
             continue  # gunmen or a suicide bomber: no state's strike by default
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code
@@ -258,9 +262,9 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
             d.attackers.append(next(a for a in source.attackers if a.country_code))
             continue
         # "part of a missile fell on Jericho": the same day and weapon as an attributed strike
-        same = [o for o in drafts if o is not d and o.attacker_country and o.date is not None
-                and (d.date.value == o.date.value if d.date is not None
-                     else drafts.index(o) < drafts.index(d))
+        same = [o for j, o in enumerate(drafts) if j != i and o.attacker_country
+                and o.date is not None
+                and (d.date.value == o.date.value if d.date is not None else j < i)
                 and _families(o.weapons) & _families(d.weapons)]
         if len({o.attacker_country for o in same}) == 1 and (d.date is not None or len(same) == 1):
             d.attackers.append(next(a for a in same[0].attackers if a.country_code))
@@ -280,7 +284,6 @@ def drop_totals(drafts: list[Draft]) -> list[Draft]:
     def dead(d: Draft) -> int | None:
         return max((c.killed for c in d.casualties if c.killed), default=None)
 
-    out = list(drafts)
     for whole in drafts:
         total = dead(whole)
         parts = [d for d in drafts if d is not whole and dead(d) and d.date is None]
@@ -289,9 +292,8 @@ def drop_totals(drafts: list[Draft]) -> list[Draft]:
         for d in parts:
             d.derived.extend(whole.dates[:1])
             d.attackers.extend(a for a in whole.attackers if not d.attackers)
-        out.remove(whole)
-        break
-    return out
+        return [d for d in drafts if d is not whole]
+    return drafts
 
 
 def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:
@@ -368,7 +370,12 @@ def split_targets(target: str | None, n: int) -> list[str | None]:
 
 def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
            attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
-           km: float, current: Draft | None, sites_only: bool = False) -> Draft | None:
+           km: float, current: Draft | None, sites_only: bool = False,
+           gang: bool = False) -> Draft | None:
+    """The draft a strike segment adds to: ``current`` when it has no place yet, else the
+    latest draft with a compatible attacker and date near one of ``group``'s places. A
+    segment without attacker whose weapons are a gang's (``gang``) joins no state's strike;
+    a state's strike joins no unattributed gang's."""
     cc = attacker.country_code if attacker is not None else None
     if (current is not None and not current.places and compatible_dates(current.date, date, pub)
             and (cc is None or current.attacker_country in {None, cc})):
@@ -376,6 +383,9 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
     for d in reversed(drafts):
         if cc and d.attacker_country and d.attacker_country != cc:
             continue
+        if (attacker is None and gang and d.attacker_country) or (
+                cc and not d.attackers and _gang(set(d.weapons))):
+            continue  # gunmen are not a state's jets, nor the army's reprisal their massacre
         if attacker is not None and attacker.country_code is None and d.attackers and not any(
                 a.name == attacker.name for a in d.attackers):
             continue
@@ -428,11 +438,11 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         attacker = _attacker_name(d)
         date = d.date
         cc = d.attacker_country
-        since = next((AUTHORITY_SINCE[a.name] for a in d.attackers if a.name in AUTHORITY_SINCE
+        group = next((a for a in d.attackers if a.name in AUTHORITY_SINCE
                       and a.country_code == cc), None)
-        if cc and since and date is not None and date.value < since[: len(date.value)]:
-            cc = None  # the Taliban's car bomb of 2019 was an insurgent's, not Afghanistan's
-            attacker = next(a.name for a in d.attackers if a.name in AUTHORITY_SINCE)
+        since = AUTHORITY_SINCE[group.name] if group is not None else ""
+        if cc and group and date is not None and date.value < since[: len(date.value)]:
+            cc, attacker = None, group.name  # the Taliban's 2019 car bomb: no state's
         # struck outside the attacker's own country: another country, or at sea
         cross = bool(cc and cc != place.country_code)
         origin = d.origins[0] if d.origins else None

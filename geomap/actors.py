@@ -54,6 +54,8 @@ __all__ = [
     "is_demonym",
 ]
 
+_THE_COALITION = re.compile(r"\b[Tt]he (coalition)\b")  # after "Saudi-led coalition"
+
 logger = logging.getLogger(__name__)
 
 ActorKind = Literal["state", "force", "group", "demonym", "government"]
@@ -441,7 +443,7 @@ def find_actors(text: str) -> list[ActorMention]:
     led = next((m for m in mentions if m.text.lower().endswith("-led coalition")), None)
     if led is not None:  # "the coalition" later on is the "Saudi-led coalition" named before
         mentions += [replace(led, start=m.start(1), end=m.end(1), text=m.group(1))
-                     for m in re.compile(r"\b[Tt]he (coalition)\b").finditer(text, led.end)
+                     for m in _THE_COALITION.finditer(text, led.end)
                      if not any(taken[m.start(1) : m.end(1)])]
         mentions.sort(key=lambda m: m.start)
     return mentions

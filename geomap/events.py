@@ -149,7 +149,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     latest: Draft | None = None  # the event named last (it may be a cause)
     last_made: list[Draft] = []
     pending: list[tuple[str, Casualties]] = []  # figures read before any event (headline)
-    recent_hit: tuple[int, DateRef] | None = None  # a dated "was hit" sentence without place
+    dates_next: tuple[range, DateRef] | None = None  # sentences an undated strike takes it in
     broken_down = -1  # the sentence of the last casualty breakdown by site
     umbrellas: list[Draft] = []  # country-wide strikes that a breakdown splits into sites
     for index, (s, e) in enumerate(sentences(text)):
@@ -170,11 +170,13 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             blamed = blamed_actor(seg, text, actors)
             if _WAS_HIT.search(seg.text) and not has_strike(seg.text):
                 hit_date = _nearest_date(seg, pub)  # "The region was hit again early on Friday."
-                recent_hit = (index, hit_date) if hit_date is not None else recent_hit
-            same_day = (current.date if current is not None and current.date is not None
-                        else _nearest_date(seg, pub)) if _SAME_DAY.search(seg.text) else None
-            if same_day is not None:  # "The massacre was one of three attacks on the same Friday"
-                recent_hit = (index + 2, same_day)
+                if hit_date is not None:
+                    dates_next = (range(index + 1, index + 2), hit_date)
+            if _SAME_DAY.search(seg.text):  # "... one of three attacks on the same Friday."
+                same_day = current.date if current is not None else None
+                same_day = same_day or _nearest_date(seg, pub)
+                if same_day is not None:
+                    dates_next = (range(index + 1, index + 4), same_day)
             descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
                 and not _IMPACT.search(seg.text)  # not ", where a missile landed on Thursday"
             if (not has_strike(seg.text) or is_generic(seg.text) or not_a_strike(seg.text)
@@ -194,7 +196,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if item is not None and cas_here.killed is None:  # "; three at Muridke"
                     cas_here = casualties(f"{item.group('n')} killed {item.group('rest')}")
                 if nxt is not None and nxt.connector == ", where":  # "near Pahalgam, where ..."
-                    carry_places = linked_places(seg, text, toponyms)
                     clause_date = _nearest_date(seg, pub)
                 if current is not None and current.attackers and cas_here.killed is not None \
                         and not _DEATH_ELSEWHERE.search(seg.text):
@@ -259,9 +260,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             elif date is None and seg.connector == ", when" and clause_date is not None \
                     and clause_end - clause_date.end <= 2:
                 date = clause_date  # "since February 14, when a suicide car bomber ..."
-            if date is None and k == 0 and recent_hit is not None and \
-                    index - 1 <= recent_hit[0] <= index + 1:
-                date = recent_hit[1]  # "... was hit again early on Friday. Two missiles fell in"
+            if date is None and k == 0 and dates_next is not None and index in dates_next[0]:
+                date = dates_next[1]  # "... was hit again early on Friday. Two missiles fell in"
             cas = casualties(seg.text)
             if carry is not None and cas.killed is None and cas.injured is None:
                 cas, carry = carry, None
@@ -335,14 +335,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and current.date is not None and g_date is None)) \
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
-                gang = attacker is None and is_gang(seg.text)  # gunmen are not a state's jets
-                state = attacker is not None and attacker.country_code is not None
                 d = None if another else match_draft(
-                    gaz, [x for x in drafts if x not in taken and not (
-                        gang and x.attacker_country) and not (state and not x.attackers and (
-                            is_gang(" ".join(x.texts))))],
-                    group, attacker, g_date, pub,
-                    merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)))
+                    gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
+                    merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
+                    gang=is_gang(seg.text))
                 if d is not None and d is not placeless and g_cas is not None \
                         and g_cas.killed and any(c.killed for c in d.casualties) \
                         and all(p == 1 for _, p in group) and not {
@@ -415,12 +411,12 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                 added = True
         if added:
             return
-    since = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
-        _CUMULATIVE.search(seg.text) and not _ANAPHOR.search(seg.text))
+    elsewhere = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
+        _CUMULATIVE.search(seg.text) and not _ANAPHOR.search(seg.text))  # a war's toll
+    struck = {q.country_code for q, _ in current.places}
+    foreign = any(t.country_code not in struck for t, _ in places)  # figures of another country
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
-            since or not_a_strike(seg.text) or any(t.country_code not in {q.country_code for q, _ in
-                                                           current.places}
-                                     for t, _ in places)):
+            elsewhere or foreign or not_a_strike(seg.text)):
         add_to(current, sentence, seg.text, cas=cas)
 
 
