@@ -24,7 +24,6 @@ __all__ = [
     "is_generic",
     "is_subject",
     "linked_places",
-    "not_a_strike",
     "origin_places",
     "segments",
     "sentences",
@@ -277,34 +276,6 @@ def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
 def has_strike(text: str) -> bool:
     """A strike word, and a word that says it was violent (weapon, casualty, target)."""
     return bool(_STRIKE.search(text)) and bool(_VIOLENT.search(text))
-
-
-_CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
-                          re.IGNORECASE)
-_SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
-                    r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
-                    r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
-_POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
-                     r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
-_LABOUR = re.compile(
-    r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
-    r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
-    r"|\b(?:\w+-day|week-long|day-long|national|nationwide) strike\b"
-    r"|\bstrikes? by (?:junior |hospital |rail |transport )?(?:doctors|workers|nurses|staff)\b"
-    r"|\b(?:on|went on|go on|going on) strike\b|\bstriking (?:workers|doctors|staff)\b",
-    re.IGNORECASE)
-
-
-def not_a_strike(text: str) -> bool:
-    """A casualty sentence about something else: a disaster, a labour strike, a police
-    shooting, sport, celebratory gunfire."""
-    return bool(re.search(r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|"
-                          r"blizzards?|snow\w*|tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|"
-                          r"heat ?waves?|heart attacks?|cardiac|"
-                          r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", text,
-                          re.IGNORECASE)) or bool(_LABOUR.search(text)) or (
-        bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
-        _SPORT.search(text)) or bool(_CELEBRATION.search(text))
 
 
 def is_generic(text: str) -> bool:

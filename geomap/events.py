@@ -43,7 +43,6 @@ from geomap._clauses import (
     has_strike,
     is_generic,
     linked_places,
-    not_a_strike,
     origin_places,
     segments,
     sentences,
@@ -70,6 +69,7 @@ from geomap._drafts import (
     split_targets,
     territory_actor,
 )
+from geomap._senses import drop_accidents, not_a_strike
 from geomap._sites import (
     CITY_REF,
     INDEFINITE,
@@ -103,12 +103,6 @@ _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|b
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
-_ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|gas leak|negligence|"
-                      r"industrial disaster|stored (?:unsafely|for years))\b", re.IGNORECASE)
-_STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explosions?|"
-                          r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
-                          re.IGNORECASE)
-_EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
                              re.IGNORECASE)
@@ -370,10 +364,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     drafts = drop_totals(drafts)
     place_the_unplaced(drafts, toponyms, text)
     inherit_attackers(drafts, actors)
-    if _ACCIDENT.search(text):  # an explosion the article explains as an accident
-        drafts = [d for d in drafts if d.attackers or d.weapons or not d.texts or not all(
-            _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))]
-    return drafts
+    return drop_accidents(drafts, text)
 
 
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,

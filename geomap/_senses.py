@@ -1,0 +1,85 @@
+"""Word senses that are not strikes: disasters, labour strikes, sport, drills, tests, films.
+
+Private helpers of :mod:`geomap.events`. A sentence can hold every word of a strike
+("missiles hitting targets", "the explosion killed 50") and still report none: a military
+exercise, a weapons test, an industrial accident, a film. These rules say so, one sense at
+a time, so that a reviewer sees why a sentence was passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geomap._clauses import has_strike
+from geomap.weapons import find_weapons
+
+if TYPE_CHECKING:
+    from geomap._drafts import Draft
+
+__all__ = ["drop_accidents", "not_a_strike"]
+
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|blizzards?|snow\w*|"
+    r"tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|heat ?waves?|heart attacks?|cardiac|"
+    r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", re.IGNORECASE)
+_CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
+                          re.IGNORECASE)
+_SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
+                    r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
+                    r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
+_POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
+                     r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
+_LABOUR = re.compile(
+    r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
+    r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
+    r"|\b(?:\w+-day|week-long|day-long|national|nationwide) strike\b"
+    r"|\bstrikes? by (?:junior |hospital |rail |transport )?(?:doctors|workers|nurses|staff)\b"
+    r"|\b(?:on|went on|go on|going on) strike\b|\bstriking (?:workers|doctors|staff)\b",
+    re.IGNORECASE)
+# Rehearsed strikes: "combat exercises in which warplanes rehearsed precision strikes",
+# "simulated joint precision strikes", "Taiwanese forces tracked the drills".
+_DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire) exercises?|"
+                    r"war ?games?|simulated|simulating|rehears\w+|practis\w+|practic\w+|"
+                    r"mock (?:attacks?|strikes?))\b", re.IGNORECASE)
+# Weapons fired at nothing: tests, and missiles "fired into the waters around Taiwan".
+_TEST = re.compile(r"\b(?:(?:nuclear|missile|weapons?|rocket|launch) tests?|test[- ]fir\w+|"
+                   r"tested (?:a|an|its|the) (?:\w+ )?(?:missile|rocket))\b|"
+                   r"\binto the (?:sea|waters?|ocean)\b", re.IGNORECASE)
+# Show business: "films that bombed", "the box office", "the explosion sequence".
+_SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequels?|"
+                     r"franchises?)\b[^.;]{0,60}\b(?:bombed|flopped|blasts?|explosions?|"
+                     r"sequences?)\b|\b(?:explosion|battle|action) sequences?\b",
+                     re.IGNORECASE)
+
+
+def not_a_strike(text: str) -> bool:
+    """A sentence about something else: a disaster, a labour strike, a police shooting,
+    sport, celebratory gunfire, a drill, a weapons test, a film."""
+    return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
+        bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
+        _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
+        _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text))
+
+
+# An article that explains its explosion as an accident: "ammonium nitrate stored for
+# years", "a blaze ... hazardous goods", "a gas leak".
+_ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|gas leak|negligence|"
+                       r"industrial disaster|stored (?:unsafely|for years)|hazardous (?:goods|"
+                       r"chemicals|materials)|chemical (?:storage|depot|plant|warehouse)s?|"
+                       r"(?:tackle|fight|put out|battl\w+) (?:a|the) (?:blaze|fire))\b",
+                       re.IGNORECASE)
+_STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explosions?|"
+                          r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
+                          re.IGNORECASE)
+_EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
+
+
+def drop_accidents(drafts: list[Draft], text: str) -> list[Draft]:
+    """Without an attacker or a weapon in its first sentence, an explosion of an article
+    that speaks of an accident is the accident (a later "compared to a bomb attack" does
+    not make it one)."""
+    if not _ACCIDENT.search(text):
+        return drafts
+    return [d for d in drafts if d.attackers or not d.texts or find_weapons(d.texts[0]) or not all(
+        _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))]

@@ -1,0 +1,65 @@
+"""Tests for geomap._senses: sentences with strike words that report no strike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap._senses import not_a_strike
+from geomap.events import extract_events
+from geomap.records import Article, Event
+from geomap.resolve import geoparse
+
+MONDAY = dt.date(2023, 4, 10)
+
+
+def events(text: str) -> list[Event]:
+    article = Article(id="t", text=text, title="Test", date=MONDAY)
+    return extract_events(article, geoparse(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Warships and bombers rehearsed precision strikes on targets across the island.",
+    "The navy said its units had carried out simulated missile strikes on Sunday.",
+    "Coast guard crews tracked the drills with aircraft and no shots were fired.",
+    "North Korea fired two ballistic missiles into the sea off its east coast on Thursday.",
+    "Pakistan said it had test-fired a cruise missile with a range of 450 km.",
+    "The film recreates the first nuclear test in the desert, and its explosion sequence "
+    "was shot without computer effects.",
+    "Two costly franchise films bombed at the box office this summer.",
+    "Junior doctors went on strike in Manchester on Tuesday.",
+])
+def test_sentences_that_report_no_strike(sentence: str) -> None:
+    assert not_a_strike(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian missiles hit an apartment block in Dnipro on Saturday, killing 40 people.",
+    "A car bomb exploded outside a police station in Quetta, killing seven.",
+    "Israeli jets struck a training camp near Damascus on Monday.",
+])
+def test_strike_sentences_are_strikes(sentence: str) -> None:
+    assert not not_a_strike(sentence)
+
+
+def test_an_exercise_around_an_island_makes_no_event() -> None:
+    text = ("China's military said on Monday it had ended three days of exercises around "
+            "Taiwan in which warplanes rehearsed precision strikes on key targets. Last "
+            "August China fired ballistic missiles into the waters around Taiwan.")
+    assert events(text) == []
+
+
+def test_an_industrial_explosion_is_not_a_strike_even_beside_a_bomb_comparison() -> None:
+    text = ("Tianjin Blast Toll Passes 40\n\nThe death toll from two explosions at a chemical "
+            "storage yard in Tianjin rose to 40 on Monday. The blasts tore through a warehouse "
+            "late on Saturday after fire crews arrived to tackle a blaze. Residents compared "
+            "the scene to a bomb attack.")
+    assert events(text) == []
+
+
+def test_a_bomb_at_a_chemical_plant_is_still_a_strike() -> None:
+    text = ("A bomb exploded at the gate of a chemical plant in Quetta on Sunday, killing "
+            "three guards. Police said the device had been planted overnight.")
+    found = events(text)
+    assert [e.location_name for e in found] == ["Quetta"]
