@@ -56,7 +56,8 @@ _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|blew up"
-    r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down"
+    r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed"
+    r"|sank (?=(?:a|an|the|its|their)\b)"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"
@@ -193,7 +194,8 @@ _ARMED_NOUN = re.compile(
     re.IGNORECASE)
 _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", "its jets hit"
     r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+\s+)?(?:struck|hit|"
-    r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking)\b"
+    r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking|"
+    r"destroyed|sank|shelled)\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|warplanes|drones|missiles|"
     r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"
@@ -316,6 +318,10 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area
+        if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
+            out.append((t, 2))
+            last_end = t.end
+            continue
         ref = _REFERENCE_BEFORE.search(before)
         if ref or _BORDER_AFTER.match(after):
             distance = re.search(r"\d[\d,]*", ref.group()) if ref else None
@@ -395,7 +401,7 @@ def _precision(t: Toponym) -> int:
         return 4
     if t.kind == "adm1":
         return 3
-    if t.kind == "adm2":
+    if t.kind == "adm2" or t.feature_code == "OFFSET":
         return 2
     if t.kind == "feature" and t.feature_code in {"RGN", "SEA", "GULF", "STRT", "MTS", "PEN",
                                                   "CONT", "BNDY"}:

@@ -30,18 +30,24 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
 
 from geomap.records import Toponym
 
-__all__ = ["UNLISTED_CODE", "find_unlisted"]
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
+
+__all__ = ["OFFSET_CODE", "UNLISTED_CODE", "find_unlisted", "moved_by_text"]
 
 logger = logging.getLogger(__name__)
 
 UNLISTED_CODE = "UNLISTED"
 """``feature_code`` of a place located from the text, not the gazetteer."""
+OFFSET_CODE = "OFFSET"
+"""``feature_code`` of a point moved from a place by a distance and bearing."""
 
 _WORD = r"[A-Z][\w’'-]*[\w]"
 _NAME = rf"{_WORD}(?:[ -](?:(?:al|el|ad|as|ash|an|ar|de|du|la|le|van|von)-?\s?)?{_WORD}){{0,2}}"
@@ -63,7 +69,8 @@ _BEARINGS = {
 }  # fmt: skip
 _DISTANCE = re.compile(
     r"(?:about|some|roughly|around|nearly|approximately|almost|just|only)?\s*"
-    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|mi)\b\s*"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kilometres|kilometers|nautical miles|nm|miles|mi)"
+    r"\b\s*"
     r"(?:\([^)]{0,20}\)\s*)?"
     r"(?:(?P<dir>(?:north|south)?-?\s?(?:east|west)|north|south)(?:ern|ward)?\s+)?"
     r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
@@ -73,6 +80,8 @@ _NEAR = re.compile(
     re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
+_OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
+_SEA_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "OCN", "CHN", "LGN", "SD"})
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
 
@@ -136,7 +145,7 @@ def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
         before = text[max(after, t.start - 60) : t.start]
         d = _DISTANCE.search(before)
         if d is not None:
-            km = float(d.group("n")) * (1.609 if d.group("unit").lower().startswith("mi") else 1)
+            km = _km(d)
             bearing = _bearing(d.group("dir"))
             if bearing is None:
                 fixes.append((0, _Fix(t.lat, t.lon, t, f"{d.group(0).strip()} {t.text}")))
@@ -149,6 +158,46 @@ def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
         elif _IN.search(before) and t.kind in {"adm1", "adm2"}:
             fixes.append((2, _Fix(t.lat, t.lon, t, f"in {t.text}")))
     return min(fixes, key=lambda f: f[0])[1] if fixes else None
+
+
+def _km(d: re.Match[str]) -> float:
+    unit = d.group("unit").lower()
+    factor = 1.852 if unit.startswith("n") else 1.609 if unit.startswith("mi") else 1.0
+    return float(d.group("n")) * factor
+
+
+def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """The mentions as a strike's place: a place after a distance and bearing becomes the
+    point it describes ("roughly 100 km south of Odesa": at sea, no country outline holds
+    it), and a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea").
+    The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
+
+    >>> from geomap import geoparse
+    >>> from geomap.gazetteer import load_gazetteer
+    >>> text = "Two missiles hit the cruiser roughly 100 km south of Odesa."
+    >>> [(t.name, t.country_code, round(t.lat, 1)) for t in
+    ...  moved_by_text(text, geoparse(text), load_gazetteer())]
+    [('100 km south of Odesa', None, 45.6)]
+    """
+    out = list(toponyms)
+    for k, t in enumerate(toponyms):
+        d = _DISTANCE.search(text[max(0, t.start - 60) : t.start])
+        bearing = _bearing(d.group("dir")) if d is not None else None
+        if d is not None and bearing is not None and t.kind != "country":
+            p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
+            cc = gaz.country_at(p.latitude, p.longitude, tolerance_km=2.0)
+            name = f"{d.group('n')} {d.group('unit')} {d.group('dir').lower()} of {t.text}"
+            out[k] = replace(t, name=name, lat=round(p.latitude, 5), lon=round(p.longitude, 5),
+                             country_code=cc, admin1=t.admin1 if cc else None,
+                             feature_code=OFFSET_CODE, place_id=f"offset:{name}",
+                             reasons=(*t.reasons, f"moved {name}"))
+        elif t.feature_code in _SEA_CODES and k + 1 < len(toponyms):
+            nxt = toponyms[k + 1]
+            if _OFF.fullmatch(text[t.end : nxt.start]) and nxt.kind != "feature":
+                name = f"{t.text} off {nxt.text}"
+                out[k] = replace(t, name=name, lat=nxt.lat, lon=nxt.lon,
+                                 place_id=f"offset:{name}", reasons=(*t.reasons, name))
+    return out
 
 
 def _bearing(word: str | None) -> float | None:

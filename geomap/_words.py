@@ -48,6 +48,7 @@ __all__ = [
     "demonym_of",
     "given_names",
     "name_goes_on",
+    "named_thing",
     "not_places",
     "noun_after",
     "place_forms",
@@ -296,3 +297,23 @@ def name_goes_on(text: str, end: int) -> bool:
     False
     """
     return _GOES_ON.match(text, end) is not None
+
+
+_WEAPON_AFTER = re.compile(r"[ -](?:(?:anti-ship|cruise|ballistic|anti-aircraft|surface-to-air)"
+                           r"\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?)\b")
+_VESSEL_BEFORE = re.compile(r"\b(?:cruiser|tanker|ship|vessel|frigate|destroyer|corvette|"
+                            r"carrier|freighter|submarine|ferry|yacht|warship|flagship|"
+                            r"USS|HMS|INS|MV|MT)\s+$")
+
+
+def named_thing(text: str, start: int, end: int) -> str | None:
+    """``"vessel"`` for a ship's name ("the cruiser Moskva", "the aircraft carrier
+    Shandong"), ``"weapon"`` for a weapon's ("Neptune missiles"), else ``None``.
+
+    >>> text = "the cruiser Moskva was hit by two Neptune missiles"
+    >>> named_thing(text, 12, 18), named_thing(text, 34, 41), named_thing(text, 0, 3)
+    ('vessel', 'weapon', None)
+    """
+    if _VESSEL_BEFORE.search(text[max(0, start - 20) : start]):
+        return "vessel"
+    return "weapon" if _WEAPON_AFTER.match(text, end) else None

@@ -82,6 +82,7 @@ from geomap._sites import (
     listed_sites,
     share_casualties,
 )
+from geomap._unlisted import moved_by_text
 from geomap.actors import ActorMention, find_actors
 from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
@@ -136,6 +137,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     """Read the strike drafts of one article (see the module doc for the rules)."""
     gaz = gazetteer or load_gazetteer()
     text, pub = article.text, article.date
+    toponyms = moved_by_text(text, toponyms, gaz)  # "100 km south of Odesa", "off Eritrea"
     actors = find_actors(text)
     actors = sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
     drafts: list[Draft] = []

@@ -55,6 +55,7 @@ from geomap._words import (
     abbreviation_at,
     demonym_of,
     name_goes_on,
+    named_thing,
     not_places,
     noun_after,
     titles,
@@ -318,6 +319,9 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
     if noun_after(text, end) in NATURAL_WORDS and not any(
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river
+    thing = named_thing(text, tok.start, end)
+    if thing == "vessel" or (thing == "weapon" and single and not _is_major(key, gaz)):
+        return True  # "the cruiser Moskva", "Neptune missiles": a ship's, a weapon's name
     if _modifier(ctx, i, j):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):

@@ -301,3 +301,10 @@ def test_first_word_of_an_armed_group_is_not_a_town() -> None:
 )
 def test_brands_institutions_and_given_names(text: str) -> None:
     assert [p for p in places(text) if p not in {"UK"}] == []
+
+
+def test_ships_and_weapons_named_like_towns_are_not_places() -> None:
+    text = ("The cruiser Moskva sank after two Neptune missiles hit it; the aircraft carrier "
+            "Shandong sailed east of Taiwan.")
+    places = [m.text for m in find_mentions(text, load_gazetteer()) if m.kind == "place"]
+    assert places == ["Taiwan"]

@@ -73,3 +73,53 @@ def test_an_air_base_near_a_town() -> None:
     (t,) = unlisted(text)
     homs = next(x for x in geoparse(text) if x.text == "Homs")
     assert (t.text, t.country_code, t.lat, t.lon) == ("Shayrat", "SY", homs.lat, homs.lon)
+
+
+# --- a strike's place moved by the text (moved_by_text) ---------------------------------
+
+
+def test_distance_and_bearing_from_a_port_put_the_strike_at_sea() -> None:
+    from geomap._unlisted import OFFSET_CODE, moved_by_text
+
+    text = "Two missiles hit the cruiser late on Wednesday, roughly 100 km south of Odesa."
+    plain = geoparse(text)
+    odesa = next(t for t in plain if t.text == "Odesa")
+    moved = next(t for t in moved_by_text(text, plain, load_gazetteer()) if t.text == "Odesa")
+    assert moved.feature_code == OFFSET_CODE and moved.country_code is None
+    assert 95 < haversine_km(odesa.lat, odesa.lon, moved.lat, moved.lon) < 105
+    assert moved.lat < odesa.lat
+    assert odesa.feature_code != OFFSET_CODE  # the mention itself is not changed
+
+
+def test_distance_and_bearing_on_land_keep_the_country() -> None:
+    from geomap._unlisted import moved_by_text
+
+    text = "A convoy was struck 40 km east of Palmyra in central Syria on Monday."
+    t, _ = moved_by_text(text, geoparse(text), load_gazetteer())
+    assert (t.name, t.country_code) == ("40 km east of Palmyra", "SY")
+
+
+def test_a_sea_off_a_country_is_placed_by_that_country() -> None:
+    from geomap._unlisted import moved_by_text
+
+    text = "A blast damaged the ship Saviz, anchored in the Red Sea off Eritrea."
+    found = moved_by_text(text, geoparse(text), load_gazetteer())
+    sea = next(t for t in found if t.text == "Red Sea")
+    eritrea = next(t for t in found if t.text == "Eritrea")
+    assert sea.name == "Red Sea off Eritrea" and sea.country_code is None
+    assert (sea.lat, sea.lon) == (eritrea.lat, eritrea.lon)
+
+
+def test_a_strike_at_sea_south_of_a_port_is_an_event_there() -> None:
+    import datetime as dt
+
+    from geomap.events import extract_events
+    from geomap.records import Article
+
+    text = ("Ukrainian forces hit the Russian cruiser with two missiles late on Wednesday, "
+            "roughly 100 km south of Odesa.")
+    (e,) = extract_events(Article(id="t", text=text, title="T", date=dt.date(2022, 4, 15)),
+                          geoparse(text))
+    assert (e.location_name, e.location_country, e.geo_precision) == (
+        "100 km south of Odesa", None, 2)
+    assert e.attacker_country == "UA"
