@@ -114,7 +114,8 @@ _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
     r"hits?|struck|striking|pounded|bombed|shelled|raided|toward|towards|around|north of|"
     r"south of|east of|west of|"
-    r"province of|city of|town of|village of|region of|district of)"
+    r"province of|city of|town of|village of|region of|district of|"
+    r"(?:streets?|neighbou?rhoods?|centre|center|outskirts|edge|suburbs?|heart|part) of)"
     r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
     r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
@@ -128,7 +129,9 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
                               r"\s+in\s+$|"
                               r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
-                              r"(?<!west )of|by|with|for|about|between)\s+(?:the\s+)?$",
+                              r"(?<!west )(?<!street )(?<!streets )(?<!centre )(?<!center )"
+                              r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
+                              r"of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
@@ -206,7 +209,7 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
 _OTHER_VERB = re.compile(
     r"\b(?:cuts?|revised?|revises|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
-    r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked"
+    r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked|mourning"
     r"|remembers?|honou?rs?|confirms?|confirmed|investigat\w+|probes?|names?|named|identifies"
     r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported)\b",
     re.IGNORECASE)
@@ -218,7 +221,8 @@ _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured
                             r"[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
-                       r"(?<!built )(?<!made )(?<!hosted )(?<!housed )"
+                       r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
+                       r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
                        r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"

@@ -187,8 +187,8 @@ _HOST_FORCE = re.compile(
     r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
     r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
     r"hospital|school|official|officials|spokes\w+))"
-    r"|(?:government|army|military|regime|junta) (?:jets|aircraft|warplanes|drones|troops|forces|"
-    r"soldiers|helicopters|artillery))\b")
+    r"|(?:government|army|military|regime|junta|air force) (?:jets?|aircraft|warplanes?|drones?|"
+    r"troops|forces|soldiers|helicopters?|artillery))\b")
 
 
 def host_forces(text: str, actors: list[ActorMention],
@@ -483,8 +483,10 @@ def _attacker_name(d: Draft) -> str | None:
     cc = d.attacker_country
     force = next((a for a in d.attackers if a.kind == "force" and a.country_code == cc), None)
     if cc and force is not None:
+        country = country_name(cc) or cc
         short = force.text if force.text.isupper() and len(force.text) <= 6 else force.name
-        return f"{country_name(cc) or cc} ({short})"
+        short = re.sub(r"^[Tt]he\s+", "", force.text) if short == country else short  # host's
+        return f"{country} ({short})"
     if cc:
         return country_name(cc) or cc
     return d.attackers[0].name

@@ -279,3 +279,33 @@ def test_the_volga_is_a_river_not_the_town_of_volga() -> None:
     text = "US air strikes hit the al-Qaim area on Friday."
     seg = segments(text, 0, 0, len(text))[0]
     assert "al-Qaim" in [t.text for t, _ in linked_places(seg, text, geoparse(text))]
+
+
+# --- rules added after test set 7 ---------------------------------------------------------
+
+
+def test_a_street_of_a_town_ties_the_town() -> None:
+    text = ("The shell landed in a residential street of Akcakale, in Sanliurfa province, "
+            "killing five people.")
+    assert [(t.text, p) for t, p in linked_places(whole(text), text, geoparse(text))][0] == (
+        "Akcakale", 1)
+
+
+def test_people_displaced_by_a_group_are_not_attacked_by_it() -> None:
+    text = "An air force jet bombed a camp for people displaced by Boko Haram at Rann."
+    actors = find_actors(text)
+    found = attacker_of(whole(text), text, actors, text.index("bombed"))
+    assert found is None or found.name != "Boko Haram"
+
+
+def test_a_country_in_mourning_is_not_the_attacker() -> None:
+    text = ("Ivory Coast began three days of national mourning on Monday after gunmen stormed "
+            "beachfront hotels in Grand-Bassam, killing 16 people.")
+    found = attacker_of(whole(text), text, find_actors(text), text.index("stormed"))
+    assert found is None or found.country_code != "CI"
+
+
+def test_a_speaker_that_destroyed_a_ship_is_the_attacker() -> None:
+    text = "The Ukrainian navy said it had destroyed a large landing ship at Berdyansk."
+    found = attacker_of(whole(text), text, find_actors(text), text.index("destroyed"))
+    assert found is not None and found.country_code == "UA"

@@ -599,3 +599,11 @@ def test_a_blizzard_called_a_bomb_cyclone_is_no_strike() -> None:
             "blizzard that struck western New York rose to 27. The storm, which forecasters "
             "called a bomb cyclone, hit the city on Friday.")
     assert events(text, dt.date(2022, 12, 27)) == []
+
+
+def test_an_air_force_jet_of_a_one_country_story_is_that_country_s() -> None:
+    text = ("In January 2017 an air force jet bombed a camp for people displaced by Boko Haram "
+            "at Rann, in Borno state, killing more than 100 people.")
+    e = one(text)
+    assert (e.location_name, e.attacker_country, e.cross_border, e.fatalities_low) == (
+        "Rann", "NG", False, 100)
