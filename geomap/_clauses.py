@@ -322,6 +322,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area
+        if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last_end >= 0 and re.fullmatch(
+                r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last_end : t.start]):
+            continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
         if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
             out.append((t, 2))
             last_end = t.end

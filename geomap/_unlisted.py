@@ -73,7 +73,8 @@ _DISTANCE = re.compile(
     r"\b\s*"
     r"(?:\([^)]{0,20}\)\s*)?"
     r"(?:(?P<dir>(?:north|south)?-?\s?(?:east|west)|north|south)(?:ern|ward)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+|capital,?\s+)?$",
+    re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
     r"(?:north|south|east|west)[\w-]* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",

@@ -49,6 +49,7 @@ __all__ = [
     "given_names",
     "name_goes_on",
     "named_thing",
+    "vessel_names",
     "not_places",
     "noun_after",
     "place_forms",
@@ -301,9 +302,10 @@ def name_goes_on(text: str, end: int) -> bool:
 
 _WEAPON_AFTER = re.compile(r"[ -](?:(?:anti-ship|cruise|ballistic|anti-aircraft|surface-to-air)"
                            r"\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?)\b")
-_VESSEL_BEFORE = re.compile(r"\b(?:cruiser|tanker|ship|vessel|frigate|destroyer|corvette|"
-                            r"carrier|freighter|submarine|ferry|yacht|warship|flagship|"
-                            r"USS|HMS|INS|MV|MT)\s+$")
+_VESSEL = (r"(?:cruiser|(?:super)?tanker|ship|vessel|frigate|destroyer|corvette|carrier|"
+           r"freighter|submarine|ferry|yacht|warship|flagship|USS|HMS|INS|MV|MT)")
+_VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+$")
+_VESSEL_NAME = re.compile(rf"\b{_VESSEL}\s+((?:[A-Z][\w-]+)(?: [A-Z][\w-]+){{0,2}})")
 
 
 def named_thing(text: str, start: int, end: int) -> str | None:
@@ -317,3 +319,12 @@ def named_thing(text: str, start: int, end: int) -> str | None:
     if _VESSEL_BEFORE.search(text[max(0, start - 20) : start]):
         return "vessel"
     return "weapon" if _WEAPON_AFTER.match(text, end) else None
+
+
+def vessel_names(text: str) -> frozenset[str]:
+    """Names the text gives to ships, so that a later bare "the Cole" is a ship too.
+
+    >>> sorted(vessel_names("the bombing of the USS Cole ... the supertanker Limburg"))
+    ['Cole', 'Limburg']
+    """
+    return frozenset(m.group(1) for m in _VESSEL_NAME.finditer(text))

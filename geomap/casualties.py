@@ -145,6 +145,10 @@ _PERSON_SG = _words(
     " leader official driver passenger victim individual citizen national tourist contractor"
     " worshipper protester demonstrator mourner pupil insurgent rebel attacker assailant"
     " terrorist jihadist combatant sibling recruit cadet staffer"
+    " sailor crewman seafarer seaman marine airman serviceman servicewoman trooper peacekeeper"
+    " firefighter rescuer diplomat hostage shopper bather volunteer guest customer reporter"
+    " photographer cameraman policewoman teacher miner fisherman imam priest monk nun"
+    " bystander spectator partygoer diner"
 )
 
 

@@ -56,6 +56,7 @@ from geomap._words import (
     demonym_of,
     name_goes_on,
     named_thing,
+    vessel_names,
     not_places,
     noun_after,
     titles,
@@ -286,6 +287,7 @@ class _Doc:
         self.people: People = find_people(text, tokens, gaz)
         self.headline = _headline_tokens(text, tokens)
         self.actor_spans = _actor_spans(text)
+        self.vessels = vessel_names(text)
 
     def in_actor(self, tok: Token) -> bool:
         """Whether the token lies inside a group's or force's name after its first word."""
@@ -320,7 +322,8 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river
     thing = named_thing(text, tok.start, end)
-    if thing == "vessel" or (thing == "weapon" and single and not _is_major(key, gaz)):
+    if thing == "vessel" or surface in ctx.vessels or (
+            thing == "weapon" and single and not _is_major(key, gaz)):
         return True  # "the cruiser Moskva", "Neptune missiles": a ship's, a weapon's name
     if _modifier(ctx, i, j):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name

@@ -607,3 +607,33 @@ def test_an_air_force_jet_of_a_one_country_story_is_that_country_s() -> None:
     e = one(text)
     assert (e.location_name, e.attacker_country, e.cross_border, e.fatalities_low) == (
         "Rann", "NG", False, 100)
+
+
+def test_a_strike_when_a_car_was_travelling_somewhere_is_there() -> None:
+    text = ("The car was travelling along a desert road in the province of Marib on Sunday "
+            "when it was hit by a missile fired from an American drone, killing six men.")
+    e = one(text)
+    assert (e.location_name, e.attacker_country, e.fatalities) == ("Ma’rib", "US", 6)
+
+
+def test_a_port_on_a_sea_is_the_place_not_the_sea() -> None:
+    text = ("The Ukrainian navy said on Tuesday it had destroyed a landing ship at the port of "
+            "Berdyansk, on the Sea of Azov, and video showed fire on the quayside.")
+    e = one(text)
+    assert (e.location_name, e.attacker_country, e.cross_border) == ("Berdyansk", "UA", False)
+
+
+def test_a_ship_named_once_stays_a_ship() -> None:
+    text = ("He helped plan the bombing of the USS Cole. In October 2000 two suicide bombers "
+            "steered a boat laden with explosives into the Cole in Aden harbour, killing 17 "
+            "American sailors.")
+    e = one(text)
+    assert (e.location_name, e.fatalities, e.attacker_country) == ("Aden", 17, None)
+    assert "car bomb" in e.weapons
+
+
+def test_a_distance_from_the_capital_places_the_strike() -> None:
+    text = ("A drone strike on Sunday hit a car about 160 km east of the capital, Sanaa, "
+            "killing six men.")
+    e = one(text)
+    assert e.location_name == "160 km east of Sanaa" and e.geo_precision == 2
