@@ -49,12 +49,12 @@ __all__ = [
     "given_names",
     "name_goes_on",
     "named_thing",
-    "vessel_names",
     "not_places",
     "noun_after",
     "place_forms",
     "place_words",
     "titles",
+    "vessel_names",
 ]
 
 

@@ -56,10 +56,10 @@ from geomap._words import (
     demonym_of,
     name_goes_on,
     named_thing,
-    vessel_names,
     not_places,
     noun_after,
     titles,
+    vessel_names,
 )
 from geomap._words import place_words as _place_words
 from geomap.gazetteer import Gazetteer, load_gazetteer
