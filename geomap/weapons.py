@@ -41,7 +41,7 @@ SUB_EVENT_TYPES = (
 _WEAPON_TABLE = r"""
 suicide bomb: suicide[- ](?:bomb(?:s|ings?|ers?)?|vests?|attacks?|attackers?)
 car bomb: car[- ]bomb(?:s|ings?)?|truck bombs?|VBIEDs?
-car bomb: (?:car|van|truck|lorry|vehicle|boat)s? (?:packed|laden|loaded|filled|rigged) with explosives
+car bomb: (?:car|van|truck|lorry|vehicle|boat)s? (?:packed|laden|loaded|rigged) with explosives
 car bomb: explosives?-(?:laden|packed|filled) (?:car|van|truck|lorry|vehicle|boat)s?
 IED: IEDs?|roadside bombs?|(?:improvised )?explosive devices?|remote[- ]controlled bombs?
 landmines: land ?mines?|anti-(?:personnel|tank) mines?

@@ -287,8 +287,8 @@ def test_the_volga_is_a_river_not_the_town_of_volga() -> None:
 def test_a_street_of_a_town_ties_the_town() -> None:
     text = ("The shell landed in a residential street of Akcakale, in Sanliurfa province, "
             "killing five people.")
-    assert [(t.text, p) for t, p in linked_places(whole(text), text, geoparse(text))][0] == (
-        "Akcakale", 1)
+    first = next(iter(linked_places(whole(text), text, geoparse(text))))
+    assert (first[0].text, first[1]) == ("Akcakale", 1)
 
 
 def test_people_displaced_by_a_group_are_not_attacked_by_it() -> None:
