@@ -195,6 +195,9 @@ _ARMED_NOUN = re.compile(
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
+_NON_STATE = re.compile(  # a nationality of a group, not a state: "Somali militants"
+    r"\s+(?:[\w-]+\s+)?(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|extremists?|"
+    r"separatists?|group|suicide bombers?)\b", re.IGNORECASE)
 _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", "its jets hit"
     r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+\s+)?(?:struck|hit|"
     r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking|"
@@ -432,7 +435,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
         if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s)?[\s-]*", text[a.end : trigger_at]) \
-                and (a.kind != "demonym" or _ARMED_NOUN.match(text[a.end : end])) \
+                and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
+                                             and not _NON_STATE.match(text[a.end : end]))) \
                 and a.kind != "government":
             return a
     before = []
@@ -448,8 +452,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
                 r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):
             continue
-        if a.kind == "demonym" and not _ARMED_NOUN.match(tail):
-            continue
+        if a.kind == "demonym" and (not _ARMED_NOUN.match(tail) or _NON_STATE.match(tail)):
+            continue  # "the Iranian consulate"; "the Somali militant group": not a state
         if a.kind == "government" and _PLACE_MODIFIER.match(tail):
             continue  # "the Berlin Christmas market attack": a place, not a government
         if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):

@@ -82,6 +82,7 @@ _NEAR = re.compile(
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
+_CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _SEA_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "OCN", "CHN", "LGN", "SD"})
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
@@ -170,7 +171,8 @@ def _km(d: re.Match[str]) -> float:
 def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
     """The mentions as a strike's place: a place after a distance and bearing becomes the
     point it describes ("roughly 100 km south of Odesa": at sea, no country outline holds
-    it), and a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea").
+    it), a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea"), and
+    a country's capital its capital city ("in Uganda's capital": Kampala).
     The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
 
     >>> from geomap import geoparse
@@ -192,6 +194,13 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              country_code=cc, admin1=t.admin1 if cc else None,
                              feature_code=OFFSET_CODE, place_id=f"offset:{name}",
                              reasons=(*t.reasons, f"moved {name}"))
+        elif t.kind == "country" and t.country_code and _CAPITAL_OF.match(text, t.end):
+            city = gaz.capital(t.country_code)  # "in Uganda's capital": Kampala
+            if city is not None:
+                out[k] = replace(t, name=city.name, lat=city.lat, lon=city.lon,
+                                 kind="populated", feature_code=city.feature_code,
+                                 place_id=city.id, admin1=city.admin1,
+                                 reasons=(*t.reasons, f"the capital, {city.name}"))
         elif t.feature_code in _SEA_CODES and k + 1 < len(toponyms):
             nxt = toponyms[k + 1]
             if _OFF.fullmatch(text[t.end : nxt.start]) and nxt.kind != "feature":

@@ -137,6 +137,7 @@ class Gazetteer:
             elif kind not in {"country", "adm2"}:
                 break  # subdivisions come right after countries
         self._ids: dict[str, int] | None = None
+        self._capitals: dict[str, int] | None = None
         self._points: Any = None
         self._outlines: Any = None
         self._neighbours: dict[str, frozenset[str]] | None = None
@@ -168,6 +169,18 @@ class Gazetteer:
         if self._ids is None:
             self._ids = {row[: row.index("\t")]: pos for pos, row in enumerate(self._rows)}
         pos = self._ids.get(place_id)
+        return None if pos is None else self.place(pos)
+
+    def capital(self, country_code: str) -> Place | None:
+        """The capital city (GeoNames ``PPLC``) of a country, or ``None``."""
+        if self._capitals is None:
+            self._capitals = {}
+            for pos, row in enumerate(self._rows):
+                if "\tPPLC\t" in row:
+                    place = self.place(pos)
+                    if place.country_code:
+                        self._capitals.setdefault(place.country_code, pos)
+        pos = self._capitals.get(country_code)
         return None if pos is None else self.place(pos)
 
     def admin1_name(self, admin1_code: str | None) -> str | None:

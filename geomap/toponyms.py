@@ -430,13 +430,14 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
             and _gap_ok(text, tokens[j], tokens[k])):
         word = tokens[k].text
         if (word.lower() not in TRIGGERS and word.lower() not in INSTITUTION_WORDS
-                and not _placey(word, gaz)):
-            return True
+                and (not _placey(word, gaz) or not _is_major(fold(word), gaz))):
+            return True  # "Ras Isa": not Ras
     k = i - 1
     if k >= 0 and tokens[k].capitalised and _gap_ok(text, tokens[k], tokens[i]):
         prev = tokens[k].text
         if (not _SENTENCE_START.search(text[: tokens[k].start]) and prev.lower() not in TRIGGERS
-                and not_places().get(fold(prev)) != "compass" and not _placey(prev, gaz)):
+                and not_places().get(fold(prev)) != "compass"
+                and (not _placey(prev, gaz) or not _is_major(fold(prev), gaz))):
             return True
     return False
 

@@ -637,3 +637,17 @@ def test_a_distance_from_the_capital_places_the_strike() -> None:
             "killing six men.")
     e = one(text)
     assert e.location_name == "160 km east of Sanaa" and e.geo_precision == 2
+
+
+def test_a_country_s_capital_is_its_capital_city() -> None:
+    text = ("Bombs tore through crowds watching the World Cup final in Uganda's capital late on "
+            "Sunday, killing at least 74 people.")
+    e = one(text)
+    assert (e.location_name, e.geo_precision, e.fatalities_low) == ("Kampala", 1, 74)
+
+
+def test_a_nationality_of_militants_is_not_a_state() -> None:
+    text = ("Somali militants bombed a restaurant in Kampala on Sunday, killing 15 people; the "
+            "Somali militant group al-Shabaab said it was behind the attack.")
+    e = one(text)
+    assert e.attacker_country is None and e.cross_border is False
