@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["drop_accidents", "not_a_strike"]
 
 _DISASTER = re.compile(
-    r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|storms?|cyclones?|blizzards?|snow\w*|"
+    r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|(?<!to )storms?(?! (?:the|a|an|its|their)\b)|"
+    r"cyclones?|blizzards?|snow\w*|"
     r"tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|heat ?waves?|heart attacks?|cardiac|"
     r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", re.IGNORECASE)
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",

@@ -2,13 +2,15 @@
 
 A village hit by a missile is often too small for any gazetteer, yet news text places it:
 "Hroza, a farming village some 30 km west of Kupiansk in the Kharkiv region", "the
-village of Sotk, near Vardenis". :func:`find_unlisted` reads four descriptions of a
+village of Sotk, near Vardenis". :func:`find_unlisted` reads five descriptions of a
 name that no resolved mention covers,
 
 - ``X, a [farming|border|...] village|town|hamlet|settlement|...``,
 - ``the village|town|... of X``,
-- ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"), and
-- ``X air base|airfield|base|training camp`` ("Shayrat air base, south-east of Homs"),
+- ``the X area|district|... of Y`` ("the Makeen area of South Waziristan"; "the" may be
+  left out: "in Sepera district of Khost province"),
+- ``X air base|airfield|base|training camp`` ("Shayrat air base, south-east of Homs"), and
+- ``in|at|near X, in|near Y`` ("an army post in Mir Ali, in the North Waziristan district"),
 
 and places ``X`` by the first anchor that follows in the same sentence, in this order of
 trust:
@@ -59,7 +61,8 @@ _OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
 _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}) (?P<type>air ?base|airfield|(?:military |naval |army )?base"
     rf"|(?:training |militant |military )?camp)\b")
-_AREA = re.compile(rf"\bthe (?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
+_AREA = re.compile(rf"\b(?:the )?(?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
+_IN_TOWN = re.compile(rf"\b(?:in|at|near) (?P<name>{_NAME})(?P<type>),\s+(?=(?:in|near) )")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
 
@@ -109,7 +112,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     covered = [(t.start, t.end) for t in toponyms]
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
-    for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY):
+    for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY, _IN_TOWN):
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
@@ -117,7 +120,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
                 continue
             fix = _locate(text, m.end(), toponyms)
             if fix is not None:
-                found[name] = (fix, m.group("type").lower())
+                found[name] = (fix, m.group("type").lower() or "place")
     out: list[Toponym] = []
     for name, (fix, kind_word) in found.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):

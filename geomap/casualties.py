@@ -143,7 +143,7 @@ _PERSON_SG = _words(
     " boyfriend girlfriend fiancee neighbour neighbor friend colleague bodyguard"
     " worker employee journalist doctor nurse medic paramedic patient refugee pilgrim commander"
     " leader official driver passenger victim individual citizen national tourist contractor"
-    " worshipper protester demonstrator mourner pupil insurgent rebel attacker assailant"
+    " worshipper protester demonstrator mourner pupil insurgent rebel"
     " terrorist jihadist combatant sibling recruit cadet staffer"
     " sailor crewman seafarer seaman marine airman serviceman servicewoman trooper peacekeeper"
     " firefighter rescuer diplomat hostage shopper bather volunteer guest customer reporter"
@@ -161,6 +161,8 @@ def _plural(noun: str) -> str:
 
 
 _PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _words("persons troops personnel others them")
+_PERPETRATORS = _words("attacker attackers assailant assailants gunman gunmen bomber bombers"
+                       " hijacker hijackers perpetrator perpetrators")
 _NOT_PERSON = _words(
     "headquarters quarters centers centres containers towers borders numbers orders papers"
     " barriers layers waters offers matters letters powers corners chambers shelters"
@@ -293,6 +295,8 @@ def _person(toks: list[str], i: int) -> Literal["sg", "pl", "thing"]:
     if not 0 <= i < len(toks):
         return "thing"
     low, text = _w(toks, i), toks[i]
+    if low in _PERPETRATORS:
+        return "thing"  # "all six attackers died": the attackers are not the victims
     if low in _PERSON_SG:
         return "sg"
     if low in _PERSON_PL:

@@ -385,3 +385,13 @@ def test_bodies_of_and_among_the_dead_count_the_dead() -> None:
 def test_a_person_from_a_place_is_still_the_subject() -> None:
     assert figures("A Palestinian man from Gaza was killed in Jericho.")[0] == 1
     assert find_casualties("Two students from the United States were wounded.").injured == 2
+
+
+def test_attackers_who_died_are_not_victims() -> None:
+    c = find_casualties("Seven soldiers were killed, and all six attackers died.")
+    assert c.killed == 7
+
+
+def test_sailors_and_crewmen_are_people() -> None:
+    assert find_casualties("The blast killed 17 American sailors.").killed == 17
+    assert find_casualties("One Bulgarian crewman died after jumping into the sea.").killed == 1

@@ -309,3 +309,8 @@ def test_a_speaker_that_destroyed_a_ship_is_the_attacker() -> None:
     text = "The Ukrainian navy said it had destroyed a large landing ship at Berdyansk."
     found = attacker_of(whole(text), text, find_actors(text), text.index("destroyed"))
     assert found is not None and found.country_code == "UA"
+
+
+def test_a_surge_in_attacks_is_habitual() -> None:
+    assert is_generic("Relations have soured over a surge in attacks by the TTP.")
+    assert not is_generic("Iraq condemned a wave of American air strikes that killed 25.")

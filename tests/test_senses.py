@@ -63,3 +63,9 @@ def test_a_bomb_at_a_chemical_plant_is_still_a_strike() -> None:
             "three guards. Police said the device had been planted overnight.")
     found = events(text)
     assert [e.location_name for e in found] == ["Quetta"]
+
+
+def test_to_storm_a_compound_is_no_storm() -> None:
+    assert not not_a_strike("A suicide bomber rammed a truck into an army post while other "
+                            "militants tried to storm the compound.")
+    assert not_a_strike("A storm killed 12 people in the province on Sunday.")

@@ -123,3 +123,14 @@ def test_a_strike_at_sea_south_of_a_port_is_an_event_there() -> None:
     assert (e.location_name, e.location_country, e.geo_precision) == (
         "100 km south of Odesa", None, 2)
     assert e.attacker_country == "UA"
+
+
+def test_a_town_then_its_district() -> None:
+    (t,) = unlisted("A suicide bomber rammed a truck into an army post in Mir Ali, in the "
+                    "North Waziristan district, on Saturday.")
+    assert (t.text, t.country_code) == ("Mir Ali", "PK")
+
+
+def test_a_district_of_a_province_without_the() -> None:
+    (t,) = unlisted("Jets struck a house in Sepera district of Khost province, Afghanistan.")
+    assert (t.text, t.country_code) == ("Sepera", "AF")
