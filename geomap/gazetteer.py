@@ -180,8 +180,8 @@ class Gazetteer:
                     place = self.place(pos)
                     if place.country_code:
                         self._capitals.setdefault(place.country_code, pos)
-        row = self._capitals.get(country_code)
-        return None if row is None else self.place(row)
+        at = self._capitals.get(country_code)
+        return None if at is None else self.place(at)
 
     def admin1_name(self, admin1_code: str | None) -> str | None:
         """Name of a first-level subdivision from its ``CC.code`` (``PK.02`` -> Balochistan)."""
