@@ -2,7 +2,7 @@
 
 A village hit by a missile is often too small for any gazetteer, yet news text places it:
 "Hroza, a farming village some 30 km west of Kupiansk in the Kharkiv region", "the
-village of Sotk, near Vardenis". :func:`find_unlisted` reads five descriptions of a
+village of Sotk, near Vardenis". :func:`find_unlisted` reads six descriptions of a
 name that no resolved mention covers,
 
 - ``X, a [farming|border|...] village|town|hamlet|settlement|...``,
@@ -11,6 +11,7 @@ name that no resolved mention covers,
   left out: "in Sepera district of Khost province"),
 - ``X air base|airfield|base|training camp`` ("Shayrat air base, south-east of Homs"), and
 - ``in|at|near X, in|near Y`` ("an army post in Mir Ali, in the North Waziristan district"),
+- ``X lies|is located ...`` ("Solhan lies about 15 km from Sebba"),
 
 and places ``X`` by the first anchor that follows in the same sentence, in this order of
 trust:
@@ -18,9 +19,10 @@ trust:
 1. a distance and bearing from a resolved place: "30 km west of Kupiansk", "about
    20 miles from Aden" (the point is moved that far along the bearing with geopy's
    geodesic; without a bearing it stays at the anchor);
-2. proximity: "near Vardenis", "outside Kherson", "north of Homs" (the anchor's point);
+2. proximity: "near Vardenis", "outside Kherson" (the anchor's point);
 3. containment: "in the Kharkiv region", "in Idlib province", "of South Waziristan" (the
-   province's or district's point).
+   province's or district's point);
+4. a bare bearing: "south-east of Moscow" (the anchor's point: it may be far).
 
 The name then becomes a :class:`~geomap.records.Toponym` at every word-bounded occurrence
 in the text that no resolved mention covers, with ``feature_code`` ``"UNLISTED"``, a
@@ -62,6 +64,7 @@ _FACILITY = re.compile(
     rf"\b(?P<name>{_NAME}) (?P<type>air ?base|airfield|(?:military |naval |army )?base"
     rf"|(?:training |militant |military )?camp)\b")
 _AREA = re.compile(rf"\b(?:the )?(?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
+_LIES = re.compile(rf"\b(?P<name>{_NAME})(?P<type>) (?:lies|is located|is situated|sits)\b")
 _IN_TOWN = re.compile(rf"\b(?:in|at|near) (?P<name>{_NAME})(?P<type>),\s+(?=(?:in|near) )")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
@@ -80,8 +83,8 @@ _DISTANCE = re.compile(
     re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
-    r"(?:north|south|east|west)[\w-]* of)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+)?$",
-    re.IGNORECASE)
+    r"(?P<compass>(?:north|south|east|west)[\w-]* of))\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
@@ -112,7 +115,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     covered = [(t.start, t.end) for t in toponyms]
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
-    for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY, _IN_TOWN):
+    for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY, _IN_TOWN, _LIES):
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
@@ -158,8 +161,9 @@ def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
                 p = geodesic(kilometers=km).destination((t.lat, t.lon), bearing)
                 fixes.append((0, _Fix(p.latitude, p.longitude, t,
                                       f"{d.group(0).strip()} {t.text}")))
-        elif _NEAR.search(before):
-            fixes.append((1, _Fix(t.lat, t.lon, t, f"near {t.text}")))
+        elif (near := _NEAR.search(before)) is not None:  # a bare bearing trusts less than
+            rank = 3 if near.group("compass") else 1  # "in the Ryazan region, south-east of"
+            fixes.append((rank, _Fix(t.lat, t.lon, t, f"near {t.text}")))
         elif _IN.search(before) and t.kind in {"adm1", "adm2"}:
             fixes.append((2, _Fix(t.lat, t.lon, t, f"in {t.text}")))
     return min(fixes, key=lambda f: f[0])[1] if fixes else None

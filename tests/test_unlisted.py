@@ -134,3 +134,17 @@ def test_a_town_then_its_district() -> None:
 def test_a_district_of_a_province_without_the() -> None:
     (t,) = unlisted("Jets struck a house in Sepera district of Khost province, Afghanistan.")
     assert (t.text, t.country_code) == ("Sepera", "AF")
+
+
+def test_a_region_beats_a_bare_bearing_from_a_far_city() -> None:
+    text = ("Drones targeted the Dyagilevo base in the Ryazan region, south-east of Moscow, "
+            "on Monday.")
+    (t,) = unlisted(text)
+    assert t.text == "Dyagilevo" and t.admin1 is not None and "Ryazan" in t.admin1
+
+
+def test_a_village_that_lies_some_distance_from_a_town() -> None:
+    text = ("Gunmen raided the village of Solhan overnight. Solhan lies about 15 km from Sebba, "
+            "the main town of Yagha province in Burkina Faso.")
+    found = unlisted(text)
+    assert {t.text for t in found} == {"Solhan"} and found[0].country_code == "BF"
