@@ -133,7 +133,8 @@ _ASIDE = _words("among including of most mostly many all both mainly some them")
 _NP_STOP = (
     _AFTER | _BEFORE | _AUX | _DETS | _ASIDE
     | _words("and or but while when after before as in on at from by with during near to for into"
-             " inside across against who which whom a an aged out")
+             " inside across against who which whom a an aged out nearby there instantly"
+             " overnight today yesterday tonight")
 )  # fmt: skip
 _PERSON_SG = _words(
     "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"

@@ -256,9 +256,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
                     date = said[-1] if said else None  # "Russia said on Friday ..., hours after"
-            elif date is None and seg.connector == ", when" and clause_date is not None \
-                    and clause_end - clause_date.end <= 2:
-                date = clause_date  # "since February 14, when a suicide car bomber ..."
+            elif date is None and seg.connector in {", when", "when"} and clause_date is not None \
+                    and (clause_end - clause_date.end <= 2 or clause_date.start <= 3):
+                date = clause_date  # "since February 14, when a suicide car bomber ...", "In
+                # October, a gunman tried to storm the synagogue and, when its door held, shot"
             if date is None and k == 0 and dates_next is not None and index in dates_next[0]:
                 date = dates_next[1]  # "... was hit again early on Friday. Two missiles fell in"
             cas = casualties(seg.text)

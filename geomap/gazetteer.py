@@ -235,8 +235,10 @@ class Gazetteer:
             return []
         out = []
         for ref in refs.split(","):
-            exact = not ref.startswith("~")
-            out.append(Candidate(self.place(int(ref.lstrip("~"))), key, exact))
+            place = self.place(int(ref.lstrip("~")))
+            exact = not ref.startswith("~") or (  # "Halle (Saale)" is Halle's own name
+                "(" in place.name and fold(place.name.split("(", 1)[0]) == key)
+            out.append(Candidate(place, key, exact))
         return out
 
     def lookup(

@@ -651,3 +651,11 @@ def test_a_nationality_of_militants_is_not_a_state() -> None:
             "Somali militant group al-Shabaab said it was behind the attack.")
     e = one(text)
     assert e.attacker_country is None and e.cross_border is False
+
+
+def test_a_when_clause_takes_the_date_that_opens_the_sentence() -> None:
+    text = ("In October, a gunman tried to storm the synagogue in Halle during the Yom Kippur "
+            "service and, when its door held, shot dead two people nearby.")
+    e = one(text, dt.date(2020, 2, 21))
+    assert (e.location_name, e.date, e.date_precision, e.fatalities) == (
+        "Halle (Saale)", "2019-10", "month", 2)

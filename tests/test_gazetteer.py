@@ -149,3 +149,9 @@ def test_manifest_matches_files() -> None:
     assert all(s["data_licence"] for s in manifest["sources"])
     total = sum(m["bytes"] for m in manifest["files"].values())
     assert total < 25 * 1024 * 1024
+
+
+def test_a_name_with_a_qualifier_is_exact_for_the_bare_name() -> None:
+    gaz = load_gazetteer()
+    exact = [c.place.name for c in gaz.candidates_for_key("halle") if c.exact]
+    assert "Halle (Saale)" in exact
