@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from geomap._clauses import Segment, date_text, linked_places
+from geomap._clauses import Segment, date_text, is_subject, linked_places
 from geomap._drafts import Draft, by_site, last_site
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates
@@ -25,7 +25,7 @@ from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near",
-           "deictic_place", "group_spans", "listed_sites", "share_casualties"]
+           "deictic_place", "group_spans", "listed_sites", "share_casualties", "town_in_region"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -151,3 +151,18 @@ def deictic_place(seg: Segment, toponyms: list[Toponym],
         if site is not None and site.start >= sentence_start:
             return [(site, 1)]
     return []
+
+
+def town_in_region(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
+    """A strike placed only in a province whose sentences name one town of that province
+    is in that town, approximately ("Bali Bombing Toll Passes 180 as Investigators Search
+    Kuta Ruins": Kuta, precision 2)."""
+    for d in drafts:
+        best = d.place
+        if best is None or best[1] < 3 or best[0].kind != "adm1":
+            continue
+        said = " ".join(d.texts)
+        towns = {t.place_id: t for t in toponyms if t.kind == "populated"
+                 and t.admin1 == best[0].name and t.text in said and not is_subject(text, t)}
+        if len(towns) == 1:
+            d.places.append((next(iter(towns.values())), 2))

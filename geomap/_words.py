@@ -300,6 +300,7 @@ def name_goes_on(text: str, end: int) -> bool:
     return _GOES_ON.match(text, end) is not None
 
 
+_BUSINESS_WORDS = frozenset(["club", "bar", "restaurant", "cafe", "nightclub", "pub", "disco"])
 _WEAPON_AFTER = re.compile(r"[ -](?:(?:anti-ship|cruise|ballistic|anti-aircraft|surface-to-air)"
                            r"\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?)\b")
 _VESSEL = (r"(?:cruiser|(?:super)?tanker|ship|vessel|frigate|destroyer|corvette|carrier|"
@@ -310,7 +311,8 @@ _VESSEL_NAME = re.compile(rf"\b{_VESSEL}\s+((?:[A-Z][\w-]+)(?: [A-Z][\w-]+){{0,2
 
 def named_thing(text: str, start: int, end: int) -> str | None:
     """``"vessel"`` for a ship's name ("the cruiser Moskva", "the aircraft carrier
-    Shandong"), ``"weapon"`` for a weapon's ("Neptune missiles"), else ``None``.
+    Shandong"), ``"business"`` for a bar's or club's ("the Sari Club"), ``"weapon"`` for a
+    weapon's ("Neptune missiles"), else ``None``.
 
     >>> text = "the cruiser Moskva was hit by two Neptune missiles"
     >>> named_thing(text, 12, 18), named_thing(text, 34, 41), named_thing(text, 0, 3)
@@ -318,6 +320,8 @@ def named_thing(text: str, start: int, end: int) -> str | None:
     """
     if _VESSEL_BEFORE.search(text[max(0, start - 20) : start]):
         return "vessel"
+    if noun_after(text, end) in _BUSINESS_WORDS:
+        return "business"
     return "weapon" if _WEAPON_AFTER.match(text, end) else None
 
 

@@ -81,6 +81,7 @@ from geomap._sites import (
     group_spans,
     listed_sites,
     share_casualties,
+    town_in_region,
 )
 from geomap._unlisted import moved_by_text
 from geomap.actors import ActorMention, find_actors
@@ -369,6 +370,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     drafts = [d for d in drafts if not any(d is u for u in umbrellas) or d.casualties]
     drafts = drop_totals(drafts)
     place_the_unplaced(drafts, toponyms, text)
+    town_in_region(drafts, toponyms, text)
     inherit_attackers(drafts, actors)
     return drop_accidents(drafts, text)
 

@@ -322,9 +322,10 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river
     thing = named_thing(text, tok.start, end)
-    if thing == "vessel" or surface in ctx.vessels or (
-            thing == "weapon" and single and not _is_major(key, gaz)):
-        return True  # "the cruiser Moskva", "Neptune missiles": a ship's, a weapon's name
+    if thing == "vessel" or surface in ctx.vessels or (single and (
+            (thing == "weapon" and not _is_major(key, gaz))
+            or (thing == "business" and not _is_state(key, gaz)))):
+        return True  # "the cruiser Moskva", "Neptune missiles", "the Sari Club": not places
     if _modifier(ctx, i, j):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):

@@ -659,3 +659,10 @@ def test_a_when_clause_takes_the_date_that_opens_the_sentence() -> None:
     e = one(text, dt.date(2020, 2, 21))
     assert (e.location_name, e.date, e.date_precision, e.fatalities) == (
         "Halle (Saale)", "2019-10", "month", 2)
+
+
+def test_a_province_strike_that_names_one_of_its_towns_is_in_the_town() -> None:
+    text = ("Investigators combed the ruins of Kuta's nightclub strip as the toll from "
+            "Saturday night's bombings on the resort island of Bali rose to more than 180.")
+    e = one(text, dt.date(2002, 10, 14))
+    assert (e.location_name, e.geo_precision, e.admin1) == ("Kuta", 2, "Bali")
