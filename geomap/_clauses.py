@@ -96,7 +96,7 @@ _GENERIC = re.compile(
     r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
-    r"(?:surge|rise|upsurge|spate|string) (?:of|in) (?:[\w-]+ ){0,2}?"
+    r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"
     r"(?:attacks|strikes|bombings|raids)|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
     r"increased|grown|surged|escalated)\b|"

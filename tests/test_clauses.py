@@ -314,3 +314,8 @@ def test_a_speaker_that_destroyed_a_ship_is_the_attacker() -> None:
 def test_a_surge_in_attacks_is_habitual() -> None:
     assert is_generic("Relations have soured over a surge in attacks by the TTP.")
     assert not is_generic("Iraq condemned a wave of American air strikes that killed 25.")
+
+
+def test_a_string_of_strikes_in_apposition_keeps_the_event() -> None:
+    assert not is_generic("A Houthi attack on Abha airport killed one man late on Sunday, the "
+                          "first death in a string of Houthi strikes on the kingdom's airports.")
