@@ -96,6 +96,8 @@ _GENERIC = re.compile(
     r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
+    r"(?:called off|call off|calling off|cancell?ed|aborted|postponed) (?:[\w-]+ ){0,2}?"
+    r"(?:attacks?|strikes?|raids?|operations?)|"
     r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"
     r"(?:attacks|strikes|bombings|raids)|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
@@ -129,12 +131,14 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|s
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
                               r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
-                              r"\s+in\s+$|"
+                              r"\s+in\s+$|\b(?:tensions?|crisis|unrest|instability|turmoil)"
+                              r"\s+in\s+(?:the\s+)?$|"
                               r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
                               r"(?<!west )(?<!street )(?<!streets )(?<!centre )(?<!center )"
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
                               r"of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
     r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
@@ -334,6 +338,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             out.append((t, 2))
             last_end = t.end
             continue
+        if out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before) \
+                or _OWNER_AFTER.match(after):
+            continue  # "the Dawadmi and Afif areas west of Riyadh"; "the US-owned carrier"
         ref = _REFERENCE_BEFORE.search(before)
         if ref or _BORDER_AFTER.match(after):
             distance = re.search(r"\d[\d,]*", ref.group()) if ref else None

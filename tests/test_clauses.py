@@ -319,3 +319,18 @@ def test_a_surge_in_attacks_is_habitual() -> None:
 def test_a_string_of_strikes_in_apposition_keeps_the_event() -> None:
     assert not is_generic("A Houthi attack on Abha airport killed one man late on Sunday, the "
                           "first death in a string of Houthi strikes on the kingdom's airports.")
+
+
+def test_called_off_strikes_are_no_event() -> None:
+    assert is_generic("Trump said he had called off retaliatory strikes on Iran at the last "
+                      "minute because they could have killed 150 people.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Houthi drones struck two pumping stations in the Afif area west of Riyadh.", ["Afif"]),
+    ("A drone struck the US-owned bulk carrier 60 nautical miles south-east of Aden.",
+     ["Aden"]),
+    ("The latest attack comes at a time of high tension in the Gulf.", []),
+])
+def test_places_that_only_describe_where_others_are(text: str, expected: list[str]) -> None:
+    assert [t.text for t, _ in linked_places(whole(text), text, geoparse(text))] == expected

@@ -148,3 +148,10 @@ def test_a_village_that_lies_some_distance_from_a_town() -> None:
             "the main town of Yagha province in Burkina Faso.")
     found = unlisted(text)
     assert {t.text for t in found} == {"Solhan"} and found[0].country_code == "BF"
+
+
+def test_the_anchor_of_the_next_thing_named_is_not_this_one_s() -> None:
+    text = ("Drones targeted the Dyagilevo base in the Ryazan region and the Engels base near "
+            "Saratov on Monday.")
+    (t,) = unlisted(text)
+    assert t.admin1 is not None and "Ryazan" in t.admin1
