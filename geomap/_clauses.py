@@ -338,7 +338,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             out.append((t, 2))
             last_end = t.end
             continue
-        if out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before) \
+        if (out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before)) \
                 or _OWNER_AFTER.match(after):
             continue  # "the Dawadmi and Afif areas west of Riyadh"; "the US-owned carrier"
         ref = _REFERENCE_BEFORE.search(before)
