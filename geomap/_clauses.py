@@ -56,7 +56,7 @@ _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|blew up"
-    r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed"
+    r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
     r"|sank (?=(?:a|an|the|its|their)\b)"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"

@@ -89,6 +89,8 @@ _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
 _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
+_UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
+# Mullaitivu district": the district of the town of that name
 _SEA_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "OCN", "CHN", "LGN", "SD"})
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
@@ -166,7 +168,7 @@ def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
         elif (near := _NEAR.search(before)) is not None:  # a bare bearing trusts less than
             rank = 3 if near.group("compass") else 1  # "in the Ryazan region, south-east of"
             fixes.append((rank, _Fix(t.lat, t.lon, t, f"near {t.text}")))
-        elif _IN.search(before) and t.kind in {"adm1", "adm2"}:
+        elif _IN.search(before) and (t.kind in {"adm1", "adm2"} or _UNIT_AFTER.match(text, t.end)):
             fixes.append((2, _Fix(t.lat, t.lon, t, f"in {t.text}")))
     return min(fixes, key=lambda f: f[0])[1] if fixes else None
 

@@ -77,7 +77,7 @@ STREET_WORDS = frozenset(
         "Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Boulevard", "Blvd",
         "Lane", "Ln", "Highway", "Hwy", "Parkway", "Pkwy", "Court", "Ct", "Place",
         "Terrace", "Circle", "Cir", "Way", "Pike", "Turnpike", "Trail", "Alley",
-        "Expressway", "Freeway", "Plaza",
+        "Expressway", "Freeway", "Plaza", "Square", "Bridge",
     ]
 )
 
@@ -328,7 +328,8 @@ def named_thing(text: str, start: int, end: int) -> str | None:
 def vessel_names(text: str) -> frozenset[str]:
     """Names the text gives to ships, so that a later bare "the Cole" is a ship too.
 
-    >>> sorted(vessel_names("the bombing of the USS Cole ... the supertanker Limburg"))
-    ['Cole', 'Limburg']
+    >>> sorted(vessel_names("the bombing of the USS Cole ... the frigate HMS Sheffield"))
+    ['Cole', 'HMS Sheffield', 'Sheffield']
     """
-    return frozenset(m.group(1) for m in _VESSEL_NAME.finditer(text))
+    names = {m.group(1) for m in _VESSEL_NAME.finditer(text)}
+    return frozenset(names | {re.sub(r"^(?:USS|HMS|INS|MV|MT|ARA) ", "", n) for n in names})

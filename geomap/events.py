@@ -257,6 +257,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
                     date = said[-1] if said else None  # "Russia said on Friday ..., hours after"
+                if date is None and k > 0 and re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)"
+                                                           r"\s*", parts[k - 1].text):
+                    day = drafts[-1].date if drafts else None  # "Hours after the air raid, a
+                    date = replace(day, phrase=DERIVED) if day and day.precision == "day" else None
             elif date is None and seg.connector in {", when", "when"} and clause_date is not None \
                     and (clause_end - clause_date.end <= 2 or clause_date.start <= 3):
                 date = clause_date  # "since February 14, when a suicide car bomber ...", "In

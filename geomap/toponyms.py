@@ -310,7 +310,8 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
         return True  # "Thursday", "West", "White House"
     if single and tok.text in titles() and not _is_state(key, gaz):
         return True  # "Sen.", "General"
-    short = len(key) <= 2 and not surface.isupper()
+    short = not surface.isupper() and (len(key) <= 2 or (len(key) == 3 and any(  # "Car", not
+        c.place.kind == "country" and not c.exact for c in gaz.candidates_for_key(key))))  # CAR
     if single and (key in ctx.stops or key in TRIGGERS or short):
         return True
     if key in _actor_names():

@@ -666,3 +666,20 @@ def test_a_province_strike_that_names_one_of_its_towns_is_in_the_town() -> None:
             "Saturday night's bombings on the resort island of Bali rose to more than 180.")
     e = one(text, dt.date(2002, 10, 14))
     assert (e.location_name, e.geo_precision, e.admin1) == ("Kuta", 2, "Bali")
+
+
+def test_hours_after_a_dated_raid_is_the_same_day() -> None:
+    text = ("Jets bombed a compound at Vallipunam, in Mullaitivu district, early on Monday. "
+            "Hours after the air raid, a roadside bomb hit a convoy in central Colombo, killing "
+            "seven people.")
+    found = events(text, dt.date(2006, 8, 15))
+    colombo = next(e for e in found if e.location_name == "Colombo")
+    assert (colombo.date, colombo.fatalities) == ("2006-08-14", 7)
+    assert any(e.location_name == "Vallipunam" for e in found)
+
+
+def test_a_car_driven_in_and_detonated_is_a_strike() -> None:
+    text = ("A man drove a car packed with explosives through the gate of the UN House in "
+            "Abuja late on Friday morning and detonated his load.")
+    e = one(text, dt.date(2011, 8, 27))
+    assert (e.location_name, e.date) == ("Abuja", "2011-08-26")

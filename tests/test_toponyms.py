@@ -319,3 +319,13 @@ def test_a_club_named_after_a_town_is_not_the_town() -> None:
     text = "A car bomb exploded outside the crowded Sari Club in Kuta."
     places = [m.text for m in find_mentions(text, load_gazetteer()) if m.kind == "place"]
     assert places == ["Kuta"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Car Bombs Shake Tashkent", ["Tashkent"]),
+    ("The largest blast was close to the Cabinet of Ministers on Independence Square in "
+     "Tashkent.", ["Tashkent"]),
+    ("An Exocet hit the frigate USS Stark; the Stark limped to Bahrain.", ["Bahrain"]),
+])
+def test_acronyms_squares_and_ships_are_not_towns(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_mentions(text, load_gazetteer()) if m.kind == "place"] == expected
