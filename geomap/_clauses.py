@@ -27,7 +27,6 @@ __all__ = [
     "origin_places",
     "segments",
     "sentences",
-    "target_of",
     "weak_strike",
 ]
 
@@ -174,16 +173,6 @@ _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECAS
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
                           re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
-_TARGET = re.compile(
-    r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
-    r"|attacked(?= (?:a|an|the) )"
-    r"|attack(?:s)? against|strikes? against|against (?=a |an |the ))\s*(?P<t>[^,.;()—]+)",
-    re.IGNORECASE,
-)
-_TARGET_STOP = re.compile(
-    r"\s+(?:in|near|outside|during|after|which|that|with|on|as|killing|killed|kills|left|"
-    r"leaving|wounding|injuring|and killed|last|"
-    r"earlier|on\s+\w+day)\b.*$", re.IGNORECASE)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
@@ -201,6 +190,8 @@ _ARMED_NOUN = re.compile(
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
+                      r"targeted|damaged|sunk|bombed|shelled|torpedoed)\b", re.IGNORECASE)
 _NON_STATE = re.compile(  # a nationality of a group, not a state: "Somali militants"
     r"\s+(?:[\w-]+\s+)?(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|extremists?|"
     r"separatists?|group|suicide bombers?)\b", re.IGNORECASE)
@@ -232,7 +223,7 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
-                       r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+                       r"\b(?:by|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"inside|over|(?:north|south|east|west)\w*|central|"
@@ -465,6 +456,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "the Iranian consulate"; "the Somali militant group": not a state
         if a.kind == "government" and _PLACE_MODIFIER.match(tail):
             continue  # "the Berlin Christmas market attack": a place, not a government
+        if _PASSIVE.search(text[a.end : trigger_at + 12]):
+            continue  # "The Royal Navy destroyer HMS Sheffield was hit": the victim's
         if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):
             continue
         if a.kind in {"state", "government"} and _OTHER_VERB.search(text[a.end : trigger_at]):
@@ -473,25 +466,4 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     if before:
         armed = [a for a in before if a.kind in {"force", "group"}]
         return armed[-1] if armed else before[-1]
-    return None
-
-
-def target_of(seg_text: str, places: tuple[str, ...] = ()) -> str | None:
-    """The claimed or actual target: "the headquarters of Jaish al-Adl", "a mosque".
-
-    A phrase that names one of ``places`` (the location) is not a target.
-    """
-    for m in _TARGET.finditer(seg_text):
-        target = _TARGET_STOP.sub("", m.group("t")).strip(" “”\"'")
-        if target.lower().startswith(("by ", "its ", "their ")) or any(
-                p in target for p in places):
-            continue
-        target = re.sub(r"[“”\"]", "", target)
-        target = re.sub(r"^(?:the|a|an)\s+", "", target, flags=re.IGNORECASE)
-        words = target.split()
-        if not words or len(words) > 12:
-            continue
-        if all(w[:1].isupper() for w in words) and len(words) <= 3:
-            continue  # a bare place or country name is the location, not a target
-        return target
     return None

@@ -6,7 +6,8 @@ Nairobi ... and shot dead 28 passengers near Mandera"). These helpers of
 casualty phrase to the site it belongs to, read the date nearest each site, and find the
 new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalpur") and
 of a list ("...; St Sebastian's Church in Negombo; and Zion Church in Batticaloa"), and
-the draft a sentence names by its place ("The Balochistan attack came ...").
+the draft a sentence names by its place ("The Balochistan attack came ..."), and the
+target a segment names ("the headquarters of Jaish al-Adl").
 Casualty claims that the text itself doubts ("without offering any evidence") give no
 figures.
 """
@@ -25,7 +26,8 @@ from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near",
-           "deictic_place", "group_spans", "listed_sites", "share_casualties", "town_in_region"]
+           "deictic_place", "group_spans", "listed_sites", "share_casualties", "target_of",
+           "town_in_region"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -33,6 +35,16 @@ _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evid
                      r"\bclaim(?:ed|s|ing)? (?:that )?[^.;]{0,40}\b(?:servicemen|militants|"
                      r"fighters|terrorists|commanders|troops|mercenaries)\b",
                      re.IGNORECASE)
+_TARGET = re.compile(
+    r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
+    r"|attacked(?= (?:a|an|the) )"
+    r"|attack(?:s)? against|strikes? against|against (?=a |an |the ))\s*(?P<t>[^,.;()—]+)",
+    re.IGNORECASE,
+)
+_TARGET_STOP = re.compile(
+    r"\s+(?:in|near|outside|during|after|which|that|with|on|as|killing|killed|kills|left|"
+    r"leaving|wounding|injuring|and killed|last|"
+    r"earlier|on\s+\w+day)\b.*$", re.IGNORECASE)
 INDEFINITE = re.compile(r"\b(?:a|every|each|any)\s+$", re.IGNORECASE)
 """An indefinite article before a date: "on a Friday night" is no date."""
 
@@ -166,3 +178,24 @@ def town_in_region(drafts: list[Draft], toponyms: list[Toponym], text: str) -> N
                  and t.admin1 == best[0].name and t.text in said and not is_subject(text, t)}
         if len(towns) == 1:
             d.places.append((next(iter(towns.values())), 2))
+
+
+def target_of(seg_text: str, places: tuple[str, ...] = ()) -> str | None:
+    """The claimed or actual target: "the headquarters of Jaish al-Adl", "a mosque".
+
+    A phrase that names one of ``places`` (the location) is not a target.
+    """
+    for m in _TARGET.finditer(seg_text):
+        target = _TARGET_STOP.sub("", m.group("t")).strip(" “”\"'")
+        if target.lower().startswith(("by ", "its ", "their ")) or any(
+                p in target for p in places):
+            continue
+        target = re.sub(r"[“”\"]", "", target)
+        target = re.sub(r"^(?:the|a|an)\s+", "", target, flags=re.IGNORECASE)
+        words = target.split()
+        if not words or len(words) > 12:
+            continue
+        if all(w[:1].isupper() for w in words) and len(words) <= 3:
+            continue  # a bare place or country name is the location, not a target
+        return target
+    return None

@@ -197,7 +197,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     for k, t in enumerate(toponyms):
         d = _DISTANCE.search(text[max(0, t.start - 60) : t.start])
         bearing = _bearing(d.group("dir")) if d is not None else None
-        if d is not None and bearing is not None and t.kind != "country":
+        if d is not None and bearing is not None:
             p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
             cc = gaz.country_at(p.latitude, p.longitude, tolerance_km=2.0)
             name = f"{d.group('n')} {d.group('unit')} {d.group('dir').lower()} of {t.text}"

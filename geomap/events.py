@@ -46,7 +46,6 @@ from geomap._clauses import (
     origin_places,
     segments,
     sentences,
-    target_of,
     weak_strike,
 )
 from geomap._drafts import (
@@ -81,6 +80,7 @@ from geomap._sites import (
     group_spans,
     listed_sites,
     share_casualties,
+    target_of,
     town_in_region,
 )
 from geomap._unlisted import moved_by_text

@@ -15,8 +15,8 @@ from geomap._clauses import (
     origin_places,
     segments,
     sentences,
-    target_of,
 )
+from geomap._sites import target_of
 from geomap.actors import find_actors
 from geomap.resolve import geoparse
 
@@ -334,3 +334,16 @@ def test_called_off_strikes_are_no_event() -> None:
 ])
 def test_places_that_only_describe_where_others_are(text: str, expected: list[str]) -> None:
     assert [t.text for t, _ in linked_places(whole(text), text, geoparse(text))] == expected
+
+
+def test_a_victim_named_before_a_passive_strike_is_not_the_attacker() -> None:
+    text = ("The Royal Navy destroyer HMS Sheffield was hit by an air-launched missile fired "
+            "by an Argentine jet.")
+    found = attacker_of(whole(text), text, find_actors(text), text.index("hit"))
+    assert found is None or found.country_code != "GB"
+
+
+def test_fired_by_an_iraqi_jet() -> None:
+    text = "The frigate was hit by two missiles fired by an Iraqi Mirage jet on Sunday."
+    found = attacker_of(whole(text), text, find_actors(text), text.index("hit"))
+    assert found is not None and found.country_code == "IQ"

@@ -155,3 +155,11 @@ def test_the_anchor_of_the_next_thing_named_is_not_this_one_s() -> None:
             "Saratov on Monday.")
     (t,) = unlisted(text)
     assert t.admin1 is not None and "Ryazan" in t.admin1
+
+
+def test_a_distance_from_a_small_country_is_at_sea() -> None:
+    from geomap._unlisted import moved_by_text
+
+    text = "Missiles hit the frigate some 80 miles north-east of Bahrain on Sunday."
+    (t,) = moved_by_text(text, geoparse(text), load_gazetteer())
+    assert t.name == "80 miles north-east of Bahrain" and t.country_code is None
