@@ -25,6 +25,7 @@ __all__ = [
     "is_subject",
     "linked_places",
     "origin_places",
+    "passive_strike",
     "segments",
     "sentences",
     "weak_strike",
@@ -137,6 +138,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
                               r"of|by|with|for|about|between)\s+(?:the\s+)?$",
                               re.IGNORECASE)
+_INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|forces|troops|"
+                                r"government|authorities|officials|embassy|consulate)\b")
 _OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
@@ -191,7 +194,7 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
-                      r"targeted|damaged|sunk|bombed|shelled|torpedoed)\b", re.IGNORECASE)
+                      r"targeted|damaged|sunk|bombed|shelled|torpedoed|destroyed)\b", re.IGNORECASE)
 _NON_STATE = re.compile(  # a nationality of a group, not a state: "Somali militants"
     r"\s+(?:[\w-]+\s+)?(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|extremists?|"
     r"separatists?|group|suicide bombers?)\b", re.IGNORECASE)
@@ -284,6 +287,12 @@ def has_strike(text: str) -> bool:
     return bool(_STRIKE.search(text)) and bool(_VIOLENT.search(text))
 
 
+def passive_strike(text: str) -> bool:
+    """Whether the text says something "was hit", "had been destroyed": what was struck
+    is its subject, not the attacker."""
+    return bool(_PASSIVE.search(text))
+
+
 def is_generic(text: str) -> bool:
     """Habitual or hypothetical statements ("frequently targets") are not events."""
     return bool(_GENERIC.search(text))
@@ -325,6 +334,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last_end >= 0 and re.fullmatch(
                 r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last_end : t.start]):
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
+        if _INSTITUTION_AFTER.match(after):
+            continue  # "the largest bomb in the US arsenal": the country's, not a site
         if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
             out.append((t, 2))
             last_end = t.end

@@ -18,14 +18,16 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from geomap._clauses import Segment, date_text, is_subject, linked_places
+from geomap._clauses import Segment, date_text, is_subject, linked_places, sentences
 from geomap._drafts import Draft, by_site, last_site
+from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
-__all__ = ["CITY_REF", "INDEFINITE", "anchor", "breakdown_sites", "casualties", "date_near",
+__all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
+           "date_near",
            "deictic_place", "group_spans", "listed_sites", "share_casualties", "target_of",
            "town_in_region"]
 
@@ -199,3 +201,25 @@ def target_of(seg_text: str, places: tuple[str, ...] = ()) -> str | None:
             continue  # a bare place or country name is the location, not a target
         return target
     return None
+
+
+_BLAMED_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:blamed|accused)\s+(?P<who>[^.;]{2,60}?)\s+(?:for|of)\s+"
+    r"(?:\w+\s+){0,3}?(?:strikes|attacks|raids|bombings|incidents)\b", re.IGNORECASE)
+
+
+def blamed_before(drafts: list[Draft], text: str, actors: list[ActorMention]) -> None:
+    """"Sudan has blamed Israel for similar strikes before. In April last year a car was
+    destroyed by a missile ...": the unattributed strikes of the next three sentences are
+    the blamed actor's."""
+    spans = sentences(text)
+    for index, (start, end) in enumerate(spans):
+        m = _BLAMED_BEFORE.search(text, start, end)
+        if m is None:
+            continue
+        who = [a for a in actors if m.start("who") <= a.start and a.end <= m.end("who")]
+        if not who:
+            continue
+        for d in drafts:
+            if not d.attackers and index < d.seen <= index + 3:
+                d.attackers.append(who[0])

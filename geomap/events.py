@@ -44,6 +44,7 @@ from geomap._clauses import (
     is_generic,
     linked_places,
     origin_places,
+    passive_strike,
     segments,
     sentences,
     weak_strike,
@@ -73,6 +74,7 @@ from geomap._sites import (
     CITY_REF,
     INDEFINITE,
     anchor,
+    blamed_before,
     breakdown_sites,
     casualties,
     date_near,
@@ -375,6 +377,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     drafts = drop_totals(drafts)
     place_the_unplaced(drafts, toponyms, text)
     town_in_region(drafts, toponyms, text)
+    blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."
     inherit_attackers(drafts, actors)
     return drop_accidents(drafts, text)
 
@@ -433,7 +436,7 @@ def _read_segment(
         attacker = attacker_of(seg, text, actors, seg.start + m.start())
         if attacker is not None:
             break
-    if attacker is None and _GROUP_COREF.search(seg.text):
+    if attacker is None and _GROUP_COREF.search(seg.text) and not passive_strike(seg.text):
         groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
         attacker = groups[-1] if groups else None
     places = linked_places(seg, text, toponyms)

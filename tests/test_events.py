@@ -683,3 +683,20 @@ def test_a_car_driven_in_and_detonated_is_a_strike() -> None:
             "Abuja late on Friday morning and detonated his load.")
     e = one(text, dt.date(2011, 8, 27))
     assert (e.location_name, e.date) == ("Abuja", "2011-08-26")
+
+
+def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
+    text = ("Sudan has blamed Israel for similar strikes before. In April last year a car was "
+            "destroyed by a missile on the road outside Port Sudan, killing the two men inside.")
+    e = one(text, dt.date(2012, 10, 25))
+    assert (e.location_name, e.attacker_country, e.date, e.fatalities) == (
+        "Port Sudan", "IL", "2011-04", 2)
+
+
+def test_the_group_whose_hideouts_were_destroyed_is_not_the_attacker() -> None:
+    text = ("The largest bomb in the US arsenal killed 36 Islamic State fighters on Thursday in "
+            "Achin district, Afghanistan. The ministry said the group's hideouts had been "
+            "destroyed.")
+    found = events(text, dt.date(2017, 4, 14))
+    assert found and all(e.attacker != "Islamic State" for e in found)
+    assert all(e.location_country != "US" for e in found)
