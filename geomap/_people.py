@@ -13,13 +13,15 @@
   ("said Noma"). Only small places are read as people by this cue: "Moscow said" is a
   government speaking.
 
-Titles and given names are read from ``geomap/data/person_cues.tsv``.
+Titles and given names are read from ``geomap/data/person_cues.tsv``. Names of armed
+groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geomap._fold import fold
@@ -28,7 +30,7 @@ from geomap._words import TokenLike, given_names, titles
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["SPEECH_VERBS", "People", "find_people"]
+__all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "find_people"]
 
 
 #: verbs of saying: the capitalised word before them is a speaker
@@ -132,3 +134,20 @@ def _name_run(text: str, tokens: Sequence[TokenLike], k: int) -> list[int]:
     while len(run) > 1 and len(tokens[run[-1]].text) == 1:
         run.pop()
     return run
+
+
+def actor_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of armed groups' and forces' names ("Jaish al Adl", "Quds Force"): names of
+    actors, not places."""
+    from geomap.actors import find_actors
+
+    return [(a.start, a.end, a.kind) for a in find_actors(text) if a.kind in {"group", "force"}]
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> frozenset[str]:
+    """Folded names and aliases of armed groups and forces (not states)."""
+    from geomap.actors import actors
+
+    return frozenset(fold(alias) for a in actors() for alias in (a.name, *a.aliases)
+                     if len(alias) > 3)

@@ -411,12 +411,17 @@ _YEAR_PHRASE = re.compile(r"\s*,?\s*(last|this) year\b", re.IGNORECASE)
 
 
 def _with_year_phrase(text: str, refs: list[DateRef]) -> list[DateRef]:
-    """Join "15 March" and a following "last year" into one date in that year."""
+    """Join "15 March" and a following "last year" into one date in that year; a bare month
+    after a year takes that year ("in Melbourne in 1987: in August ...")."""
     out: list[DateRef] = []
     skip: int | None = None
     for i, ref in enumerate(refs):
         if i == skip:
             continue
+        years = [r for r in refs[:i] if r.precision == "year" and not r.relative]
+        if years and ref.precision == "month" and re.fullmatch(_MONTH, ref.phrase):
+            ref = DateRef(years[-1].value + ref.value[4:], "month", ref.start, ref.end,
+                          ref.phrase, False)
         nxt = refs[i + 1] if i + 1 < len(refs) else None
         m = _YEAR_PHRASE.match(text, ref.end)
         if (m is not None and nxt is not None and nxt.start == m.start(1)
@@ -459,23 +464,11 @@ def shift(ref: DateRef, days: int) -> DateRef:
 
 
 def find_day_offsets(text: str) -> list[tuple[int, int, int]]:
-    """Find "a day after", "the previous day", "two days later" and the like.
+    """Find "a day after", "the previous day", "two days later" and the like in a sentence,
+    as (start, end, days): the phrase's span and its offset in days ("a day after" and
+    "the next day" ``+1``, "a day earlier" and "the previous day" ``-1``, "two days later"
+    ``+2``, "a week earlier" ``-7``). The caller decides what they are relative to.
 
-    Parameters
-    ----------
-    text
-        A sentence of an article.
-
-    Returns
-    -------
-    list of (start, end, days)
-        The phrase's span and its offset in days: "a day after" and "the next day" are
-        ``+1``, "a day before", "a day earlier" and "the previous day" ``-1``, "two days
-        later" ``+2``, "a week earlier" ``-7``. The caller decides what they are
-        relative to.
-
-    Examples
-    --------
     >>> find_day_offsets("The attack came a day after Iran struck Erbil.")
     [(16, 27, 1)]
     """

@@ -141,7 +141,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     text, pub = article.text, article.date
     toponyms = moved_by_text(text, toponyms, gaz)  # "100 km south of Odesa", "off Eritrea"
-    actors = find_actors(text)
+    actors = [a for a in find_actors(text) if not any(  # "El Salvador" in "Villa El Salvador"
+        t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
+        for t in toponyms)]
     actors = sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the article is talking about

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geomap._fold import fold
-from geomap._people import People, find_people
+from geomap._people import People, actor_names, actor_spans, find_people
 from geomap._words import (
     FACILITY_WORDS,
     INSTITUTION_WORDS,
@@ -286,19 +286,12 @@ class _Doc:
         self.lower_words = {t.text for t in tokens if t.text.islower()}
         self.people: People = find_people(text, tokens, gaz)
         self.headline = _headline_tokens(text, tokens)
-        self.actor_spans = _actor_spans(text)
+        self.actor_spans = actor_spans(text)
         self.vessels = vessel_names(text)
 
     def in_actor(self, tok: Token) -> bool:
         """Whether the token lies inside a group's or force's name after its first word."""
         return any(s < tok.start < e for s, e, _ in self.actor_spans)
-
-
-def _actor_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans of armed groups' and forces' names ("Jaish al Adl", "Quds Force")."""
-    from geomap.actors import find_actors
-
-    return [(a.start, a.end, a.kind) for a in find_actors(text) if a.kind in {"group", "force"}]
 
 
 def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
@@ -314,7 +307,7 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
         c.place.kind == "country" and not c.exact for c in gaz.candidates_for_key(key))))  # CAR
     if single and (key in ctx.stops or key in TRIGGERS or short):
         return True
-    if key in _actor_names():
+    if key in actor_names():
         return True  # "Hamas", "Hezbollah": actors, not the towns of the same name
     end = tokens[j].end
     if any(s == tok.start and end < e and kind == "group" for s, e, kind in ctx.actor_spans):
@@ -344,7 +337,8 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
     if single and len(key) <= 3 and text[end : end + 1] == "-" and end + 1 < len(text) and (
             text[end + 1].isupper()):
         return True  # "Wal-Mart"
-    if j + 1 < len(tokens) and tokens[j + 1].text in STREET_WORDS and text[
+    if j + 1 < len(tokens) and (tokens[j + 1].text in STREET_WORDS or tokens[j + 1].text in {
+            "street", "avenue", "square", "boulevard"}) and text[
             end : tokens[j + 1].start] == " ":
         return True  # "Wichita Street": a street
     return not admin_tail and _inside_other_name(text, tokens, i, j, gaz)
@@ -446,15 +440,6 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
 
 def _is_country(key: str, gaz: Gazetteer) -> bool:
     return any(c.place.kind == "country" for c in gaz.candidates_for_key(key))
-
-
-@lru_cache(maxsize=1)
-def _actor_names() -> frozenset[str]:
-    """Folded names and aliases of armed groups and forces (not states)."""
-    from geomap.actors import actors
-
-    return frozenset(fold(alias) for a in actors() for alias in (a.name, *a.aliases)
-                     if len(alias) > 3)
 
 
 def _is_state(key: str, gaz: Gazetteer) -> bool:

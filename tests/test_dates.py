@@ -430,3 +430,11 @@ def test_the_previous_afternoon_is_the_day_before_the_reference() -> None:
         ("2023-12-30", "the previous afternoon")
     ]
     assert find_dates("Shelling resumed the previous day.", sunday) == []  # no reference
+
+
+def test_a_bare_month_after_a_year_is_in_that_year() -> None:
+    text = "Australia suffered two mass shootings in Melbourne in 1987: in August a gunman"
+    assert [(d.value, d.precision) for d in find_dates(text, dt.date(1996, 4, 30))] == [
+        ("1987", "year"), ("1987-08", "month")]
+    assert find_dates("In August a gunman killed seven.", dt.date(1996, 4, 30))[0].value == (
+        "1995-08")

@@ -700,3 +700,16 @@ def test_the_group_whose_hideouts_were_destroyed_is_not_the_attacker() -> None:
     found = events(text, dt.date(2017, 4, 14))
     assert found and all(e.attacker != "Islamic State" for e in found)
     assert all(e.location_country != "US" for e in found)
+
+
+def test_a_country_inside_a_town_s_name_is_no_attacker() -> None:
+    text = ("In February the rebels shot dead a community leader in the shanty town of Villa "
+            "El Salvador, in Lima, Peru.")
+    found = events(text, dt.date(1992, 7, 18))
+    assert found and all(e.attacker_country != "SV" for e in found)
+
+
+def test_a_lower_case_street_is_no_town() -> None:
+    text = "Two car bombs blew up on Tarata street in Miraflores, Lima, on Thursday night."
+    e = one(text, dt.date(1992, 7, 18))
+    assert e.location_name in {"Miraflores", "Lima"}
