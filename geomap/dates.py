@@ -415,13 +415,13 @@ def _with_year_phrase(text: str, refs: list[DateRef]) -> list[DateRef]:
     after a year takes that year ("in Melbourne in 1987: in August ...")."""
     out: list[DateRef] = []
     skip: int | None = None
+    years = [r for r in refs if r.precision == "year" and not r.relative]
+    refs = [DateRef(before[-1].value + r.value[4:], "month", r.start, r.end, r.phrase, False)
+            if (before := [y for y in years if y.end <= r.start]) and r.precision == "month"
+            and re.fullmatch(_MONTH, r.phrase) else r for r in refs]
     for i, ref in enumerate(refs):
         if i == skip:
             continue
-        years = [r for r in refs[:i] if r.precision == "year" and not r.relative]
-        if years and ref.precision == "month" and re.fullmatch(_MONTH, ref.phrase):
-            ref = DateRef(years[-1].value + ref.value[4:], "month", ref.start, ref.end,
-                          ref.phrase, False)
         nxt = refs[i + 1] if i + 1 < len(refs) else None
         m = _YEAR_PHRASE.match(text, ref.end)
         if (m is not None and nxt is not None and nxt.start == m.start(1)
