@@ -29,7 +29,7 @@ from geomap.records import Toponym
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
            "date_near",
            "deictic_place", "group_spans", "listed_sites", "share_casualties", "target_of",
-           "town_in_region"]
+           "toll_update", "town_in_region"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -223,3 +223,13 @@ def blamed_before(drafts: list[Draft], text: str, actors: list[ActorMention]) ->
         for d in drafts:
             if not d.attackers and index < d.seen <= index + 3:
                 d.attackers.append(who[0])
+
+
+_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths))\b[^.;]{0,30}?\b(?:risen|rose|"
+                          r"climbed|reached|jumped|passed)\b", re.IGNORECASE)
+
+
+def toll_update(text: str) -> bool:
+    """Whether the text updates a toll ("By Saturday the death toll had risen to 21"): its
+    date is the report's, not the strike's."""
+    return bool(_TOLL_UPDATE.search(text))

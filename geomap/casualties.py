@@ -164,6 +164,9 @@ def _plural(noun: str) -> str:
 _PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _words("persons troops personnel others them")
 _PERPETRATORS = _words("attacker attackers assailant assailants gunman gunmen bomber bombers"
                        " hijacker hijackers perpetrator perpetrators")
+_PERPETRATOR_AMONG = re.compile(
+    r"\b(?:the|a) (?:suicide )?(?:bomber|gunman|attacker|assailant) among them\b|\b(?:including|"
+    r"among them) the (?:suicide )?(?:bomber|gunman|attacker|assailant)\b", re.IGNORECASE)
 _NOT_PERSON = _words(
     "headquarters quarters centers centres containers towers borders numbers orders papers"
     " barriers layers waters offers matters letters powers corners chambers shelters"
@@ -476,6 +479,9 @@ def find_casualties(sentence: str) -> Casualties:
     if any(f.kind == "toll" for f in figures):
         figures = [f for f in figures if f.kind != "killed"]
     killed = _total([f for f in figures if f.kind != "injured"])
+    if killed[0] and _PERPETRATOR_AMONG.search(sentence):  # "two people, the bomber among them"
+        low, mid, high = (None if n is None else max(n - 1, 0) for n in killed)
+        killed = (low, mid, high)
     injured = _total([f for f in figures if f.kind == "injured"])
     spans = {(matches[f.start].start(), matches[f.end - 1].end()) for f in figures}
     none = {(m.start(), m.end()) for m in _NONE_RE.finditer(sentence)}

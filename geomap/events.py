@@ -83,6 +83,7 @@ from geomap._sites import (
     listed_sites,
     share_casualties,
     target_of,
+    toll_update,
     town_in_region,
 )
 from geomap._unlisted import moved_by_text
@@ -399,7 +400,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     places = linked_places(seg, text, toponyms)
     own = _nearest_date(seg, pub)
     if own is not None and current.date is not None and not compatible_dates(
-            current.date, own, pub):
+            current.date, own, pub) and not toll_update(seg.text):
         return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
     date = best_date(date_text(seg.text), pub)
     if date is not None and date.precision != "year" and not current.dates \

@@ -395,3 +395,9 @@ def test_attackers_who_died_are_not_victims() -> None:
 def test_sailors_and_crewmen_are_people() -> None:
     assert find_casualties("The blast killed 17 American sailors.").killed == 17
     assert find_casualties("One Bulgarian crewman died after jumping into the sea.").killed == 1
+
+
+def test_a_bomber_among_the_dead_is_not_counted() -> None:
+    c = find_casualties("A car bomb exploded, killing at least two people, the bomber among them.")
+    assert (c.killed, c.killed_low) == (1, 1)
+    assert find_casualties("Ten people died in all, not counting the gunman.").killed == 10

@@ -713,3 +713,11 @@ def test_a_lower_case_street_is_no_town() -> None:
     text = "Two car bombs blew up on Tarata street in Miraflores, Lima, on Thursday night."
     e = one(text, dt.date(1992, 7, 18))
     assert e.location_name in {"Miraflores", "Lima"}
+
+
+def test_a_later_toll_update_joins_the_strike_despite_its_date() -> None:
+    text = ("Two car bombs exploded in Miraflores, Lima, on Thursday night. Police said on "
+            "Friday that at least 18 people had been killed. By Saturday morning the death "
+            "toll had risen to 21.")
+    e = one(text, dt.date(1992, 7, 18))
+    assert (e.date, e.fatalities) == ("1992-07-16", 21)
