@@ -106,7 +106,7 @@ _GENERIC = re.compile(
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
     r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
-    r"speculat\w+|make it (?:seem|look|appear)|uses? (?:them |it )?to (?:fire|launch|strike|"
+    r"speculat\w+|suspicions? that|make it (?:seem|look|appear)|uses? (?:them |it )?to (?:fire|launch|strike|"
     r"attack|hit|bomb)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)\b|in solidarity with|"
@@ -203,7 +203,8 @@ _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", 
     r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking|"
     r"destroyed|sank|shelled)\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|warplanes|drones|missiles|"
-    r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets)\b", re.IGNORECASE)
+    r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets|gunships|"
+    r"helicopters)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"
                       r"(?:has |had |have )?"
                       r"(?:said|says|say|claimed|claims|claim|stated|reported|announced|told|"

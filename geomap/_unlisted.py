@@ -83,6 +83,7 @@ _DISTANCE = re.compile(
     re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
+    r"(?:a few|several|some|a couple of) (?:km|kilometres|kilometers|miles) (?:from|of)|"
     r"(?P<compass>(?:north|south|east|west)[\w-]* of))\s+(?:the\s+)?"
     r"(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"

@@ -163,3 +163,9 @@ def test_a_distance_from_a_small_country_is_at_sea() -> None:
     text = "Missiles hit the frigate some 80 miles north-east of Bahrain on Sunday."
     (t,) = moved_by_text(text, geoparse(text), load_gazetteer())
     assert t.name == "80 miles north-east of Bahrain" and t.country_code is None
+
+
+def test_a_village_a_few_kilometres_from_a_town() -> None:
+    (t,) = unlisted("Gunships fired missiles at the seminary in Chenagai, a village a few "
+                    "kilometres from Khar, in the Bajaur tribal agency of Pakistan.")
+    assert (t.text, t.country_code) == ("Chenagai", "PK")
