@@ -106,8 +106,8 @@ _GENERIC = re.compile(
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"
     r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
-    r"speculat\w+|suspicions? that|make it (?:seem|look|appear)|uses? (?:them |it )?to (?:fire|launch|strike|"
-    r"attack|hit|bomb)\b|"
+    r"speculat\w+|suspicions? that|make it (?:seem|look|appear)|"
+    r"uses? (?:them |it )?to (?:fire|launch|strike|attack|hit|bomb)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)\b|in solidarity with|"
     r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
@@ -136,10 +136,13 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
                               r"(?<!west )(?<!street )(?<!streets )(?<!centre )(?<!center )"
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
-                              r"of|by|with|for|about|between)\s+(?:the\s+)?$",
+                              r"of|by|with|for|about|between)\s+(?:the\s+)?$|"
+                              r"\bfrom\s+(?:neighbou?ring|nearby)\s+$",
                               re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|forces|troops|"
                                 r"government|authorities|officials|embassy|consulate)\b")
+_QUARTER_OF = re.compile(r"\s+(?:[a-z][\w-]+\s+district|(?:[a-z][\w-]+\s+)?(?:neighbou?rhood|"
+                         r"quarter|suburb))\s+of\s+(?:the\s+)?[A-Z]")
 _OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
@@ -311,9 +314,15 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
     references: list[tuple[Toponym, int]] = []
     end = seg.start + len(seg.text)
     last_end = -1
+    prev: Toponym | None = None
     for t in toponyms:
         if not (seg.start <= t.start and t.end <= end):
             continue
+        inside_prev = prev is not None and all(prev is not u for u, _ in out) and re.fullmatch(
+            r",?\s+in\s+(?:the\s+)?", text[prev.end : t.start])
+        prev = t
+        if inside_prev:
+            continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
@@ -335,8 +344,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last_end >= 0 and re.fullmatch(
                 r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last_end : t.start]):
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
-        if _INSTITUTION_AFTER.match(after):
-            continue  # "the largest bomb in the US arsenal": the country's, not a site
+        if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after):
+            continue  # "the US arsenal", "the Oregon nightlife district of Dayton": no site
         if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
             out.append((t, 2))
             last_end = t.end

@@ -18,7 +18,14 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from geomap._clauses import Segment, date_text, is_subject, linked_places, sentences
+from geomap._clauses import (
+    Segment,
+    coordinated,
+    date_text,
+    is_subject,
+    linked_places,
+    sentences,
+)
 from geomap._drafts import Draft, by_site, last_site
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
@@ -28,7 +35,8 @@ from geomap.records import Toponym
 
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
            "date_near",
-           "deictic_place", "group_spans", "listed_sites", "share_casualties", "target_of",
+           "deictic_place", "group_spans", "listed_sites", "share_casualties",
+           "summary_headline", "target_of",
            "toll_update", "town_in_region"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
@@ -225,7 +233,7 @@ def blamed_before(drafts: list[Draft], text: str, actors: list[ActorMention]) ->
                 d.attackers.append(who[0])
 
 
-_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths))\b[^.;]{0,30}?\b(?:risen|rose|"
+_TOLL_UPDATE = re.compile(r"\b(?:toll|number of (?:dead|deaths))\b[^.;]{0,80}?\b(?:risen|rose|"
                           r"climbed|reached|jumped|passed)\b", re.IGNORECASE)
 
 
@@ -233,3 +241,12 @@ def toll_update(text: str) -> bool:
     """Whether the text updates a toll ("By Saturday the death toll had risen to 21"): its
     date is the report's, not the strike's."""
     return bool(_TOLL_UPDATE.search(text))
+
+
+def summary_headline(text: str, end: int, places: list[tuple[Toponym, int]]) -> bool:
+    """A headline (a first line) that sums up strikes in several regions or countries
+    joined in one list ("31 Dead in Texas and Ohio"): the body tells each strike."""
+    if "\n" not in text[end : end + 2]:
+        return False
+    broad = [t for t, p in places if p >= 3]
+    return any(a.name != b.name and coordinated(text, a, b) for a in broad for b in broad)

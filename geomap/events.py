@@ -82,6 +82,7 @@ from geomap._sites import (
     group_spans,
     listed_sites,
     share_casualties,
+    summary_headline,
     target_of,
     toll_update,
     town_in_region,
@@ -111,8 +112,7 @@ _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
                              re.IGNORECASE)
-_COUNTRY_REF = re.compile(r"\bat the country\b|\bon the country\b|\binto the country\b",
-                          re.IGNORECASE)
+_COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
@@ -129,8 +129,7 @@ _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|mis
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
                         re.IGNORECASE)
-_WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-                           re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answer"
@@ -245,6 +244,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 continue
             places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous,
                                                    clause_date)
+            if index == 0 and summary_headline(text, e, places):
+                continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
             attacker = attacker or blamed
             if carry is not None and seg.connector in {"when", ", when"}:
                 if clause_date is not None and (date is None or date.precision == "year"):
@@ -465,10 +466,10 @@ def _read_segment(
 @lru_cache(maxsize=128)
 def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
-    attack" -> Friday); dates of speaking ("said on Wednesday") are left out. Without a
-    publication date only absolute dates are read."""
-    dates = [d for d in find_dates(date_text(seg.text), pub)
-             if not INDEFINITE.search(seg.text, 0, d.start)]  # "on a Friday night"
+    attack" -> Friday), not of speaking ("said on Wednesday"), a toll update ("rose to 22 on
+    Monday") or indefinite ("on a Friday night"); without publication date, absolute only."""
+    dates = [d for d in find_dates(date_text(seg.text), pub) if not INDEFINITE.search(
+        seg.text, 0, d.start) and not toll_update(seg.text[: d.start])]
     if not dates:
         year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
         return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),

@@ -721,3 +721,20 @@ def test_a_later_toll_update_joins_the_strike_despite_its_date() -> None:
             "toll had risen to 21.")
     e = one(text, dt.date(1992, 7, 18))
     assert (e.date, e.fatalities) == ("1992-07-16", 21)
+
+
+def test_a_toll_update_s_day_is_not_the_strike_s() -> None:
+    text = ("The death toll from the mass shooting at a Walmart store in El Paso rose to 22 on "
+            "Monday. A gunman opened fire on Saturday morning at the store, which was crowded "
+            "with shoppers, some from neighbouring Ciudad Juarez in Mexico.")
+    e = one(text, dt.date(2019, 8, 6))
+    assert (e.location_name, e.date, e.fatalities) == ("El Paso", "2019-08-03", 22)
+
+
+def test_a_summary_headline_leaves_the_strikes_to_the_body() -> None:
+    text = ("Two Mass Shootings Leave 31 Dead in Texas and Ohio\n\nA gunman shot dead 22 people "
+            "in El Paso on Saturday. Early on Sunday a man opened fire in the Oregon nightlife "
+            "district of Dayton, Ohio, killing nine people.")
+    found = events(text, dt.date(2019, 8, 5))
+    assert sorted((e.location_name, e.fatalities) for e in found) == [
+        ("Dayton", 9), ("El Paso", 22)]
