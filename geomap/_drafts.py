@@ -124,10 +124,10 @@ WIDE_KM = 400.0
 
 
 def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = False) -> bool:
-    """Whether ``t`` is at or near ``d``'s place, or in or around it. With ``sites_only``
-    ("strikes also hit the area around Tal Abyad"), a draft with a site (precision 1 or 2)
-    is compared by its sites alone: Syria, where Ras al-Ain is, does not take in Tal Abyad."""
-    sited = sites_only and any(p <= 2 for _, p in d.places)
+    """Whether ``t`` is at or near ``d``'s place, or in or around it. A draft with a site
+    (precision 1 or 2) is compared by its sites alone to a town or ``sites_only`` ("also hit
+    the area around Tal Abyad"): Syria, where Ras al-Ain is, does not take in Tal Abyad."""
+    sited = (sites_only or t.kind == "populated") and any(p <= 2 for _, p in d.places)
     for p, precision in d.places:
         if sited and precision > 2:
             continue

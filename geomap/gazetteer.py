@@ -95,7 +95,8 @@ def prior_score(candidate: Candidate) -> float:
     Admin areas' populations are sums of their towns, so they count at 0.8. Curated
     features (regions, seas, bases; most without a population) get a kind bonus that
     puts them above villages of the same name. A capital named by its own name gains
-    1.5: capitals stand for governments in news ("Washington said").
+    1.5: capitals stand for governments in news ("Washington said"); a country's other
+    names lose 1.5 (aliases such as "Uman" for Oman are also towns' own names).
     """
     place = candidate.place
     pop = math.log10(place.population + 1)
@@ -106,6 +107,8 @@ def prior_score(candidate: Candidate) -> float:
         score += 0.5
         if place.feature_code == "PPLC":
             score += 1.5
+    elif place.kind == "country":
+        score -= 1.5  # "Uman" is a spelling of Oman, but first of all a town in Ukraine
     return score
 
 

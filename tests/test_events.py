@@ -738,3 +738,13 @@ def test_a_summary_headline_leaves_the_strikes_to_the_body() -> None:
     found = events(text, dt.date(2019, 8, 5))
     assert sorted((e.location_name, e.fatalities) for e in found) == [
         ("Dayton", 9), ("El Paso", 22)]
+
+
+def test_a_town_far_from_the_strike_is_another_strike_even_in_the_same_country() -> None:
+    text = ("A Russian cruise missile tore through an apartment block in Uman on Friday, killing "
+            "23 people. The attack was part of a Russian missile barrage against Ukraine. In "
+            "the south-eastern city of Dnipro, a missile hit a private house, killing a mother "
+            "and her daughter.")
+    found = events(text, dt.date(2023, 4, 29))
+    assert sorted((e.location_name, e.fatalities) for e in found) == [
+        ("Dnipro", 2), ("Uman", 23)]
