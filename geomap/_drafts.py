@@ -145,18 +145,18 @@ def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = Fal
 
 
 def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
-    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate")
-    happened where the article is: its most-named town (precision 2, approximate)."""
+    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
+    only in the country ("the deadliest in Pakistan"), happened where the article is: its
+    most-named town in that country (precision 2, approximate)."""
     towns = [t for t in toponyms if t.kind in {"populated", "airport"}
              and not is_subject(text, t)]  # not "Pyongyang denies any role"
     if not towns:
         return
-    counts: dict[str, int] = {}
-    for t in towns:
-        counts[t.place_id] = counts.get(t.place_id, 0) + 1
+    counts = Counter(t.place_id for t in towns)
     focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
     for d in drafts:  # only a strike the text dates to a day or month, or counts
-        if not d.places and (any(x.precision != "year" for x in (*d.dates, *d.derived)) or any(
+        if all(p == 4 and t.country_code == focus.country_code for t, p in d.places) and (any(
+                x.precision != "year" for x in (*d.dates, *d.derived)) or any(
                 c.killed or c.injured for c in d.casualties)) and not (
                 d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed
                     a.kind != "group" for a in d.attackers if a.country_code)):
@@ -168,8 +168,7 @@ _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles",
                             "aircraft", "loitering munitions"})
 
 
-_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b",
-                        re.IGNORECASE)
+_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b", re.I)
 
 
 def territory_actor(seg_text: str) -> ActorMention | None:
@@ -373,9 +372,9 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
            km: float, current: Draft | None, sites_only: bool = False,
            gang: bool = False) -> Draft | None:
     """The draft a strike segment adds to: ``current`` when it has no place yet, else the
-    latest draft with a compatible attacker and date near one of ``group``'s places. A
-    segment without attacker whose weapons are a gang's (``gang``) joins no state's strike;
-    a state's strike joins no unattributed gang's."""
+    latest draft with a compatible attacker and date near one of ``group``'s places (or of
+    the same day and still unplaced). Gunmen (``gang``) join no state's strike, nor it
+    theirs."""
     cc = attacker.country_code if attacker is not None else None
     if (current is not None and not current.places and compatible_dates(current.date, date, pub)
             and (cc is None or current.attacker_country in {None, cc})):
@@ -391,7 +390,8 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
             continue
         if not compatible_dates(d.date, date, pub):
             continue
-        if any(near(gaz, d, t, km, sites_only) for t, _ in group):
+        if any(near(gaz, d, t, km, sites_only) for t, _ in group) or (not d.places and date and (
+                date.precision == "day" and d.date is not None and d.date.value == date.value)):
             return d
     return None
 

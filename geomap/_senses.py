@@ -54,13 +54,19 @@ _SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequel
                      re.IGNORECASE)
 
 
+# Police raids: "raids on suspected militant hideouts ... dozens of people had been detained".
+_ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detained|arrested|"
+                          r"arrests|detentions|rounded up)\b", re.IGNORECASE)
+
+
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
-    sport, celebratory gunfire, a drill, a weapons test, a film."""
+    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid."""
     return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
         _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
-        _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text))
+        _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
+        _ARREST_RAID.search(text))
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

@@ -37,7 +37,7 @@ __all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites
            "date_near",
            "deictic_place", "group_spans", "listed_sites", "share_casualties",
            "summary_headline", "target_of",
-           "toll_update", "town_in_region"]
+           "toll_update", "town_in_region", "when_date"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -250,3 +250,13 @@ def summary_headline(text: str, end: int, places: list[tuple[Toponym, int]]) -> 
         return False
     broad = [t for t, p in places if p >= 3]
     return any(a.name != b.name and coordinated(text, a, b) for a in broad for b in broad)
+
+
+def when_date(before: str, published: dt.date | None) -> DateRef | None:
+    """The date of a "when" clause, from the clause before it: the date right before the
+    comma ("since February 2003, when a car bomb ...") or the one that opens it ("In
+    October, a gunman tried to storm the synagogue and, when its door held, shot ...")."""
+    dates = find_dates(date_text(before), published)
+    if dates and len(before.rstrip(" ,")) - dates[-1].end <= 2:
+        return dates[-1]
+    return dates[0] if dates and dates[0].start <= 3 else None

@@ -86,6 +86,7 @@ from geomap._sites import (
     target_of,
     toll_update,
     town_in_region,
+    when_date,
 )
 from geomap._unlisted import moved_by_text
 from geomap.actors import ActorMention, find_actors
@@ -158,7 +159,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         previous: Draft | None = None
         made_here: list[Draft] = []
         clause_date: DateRef | None = None  # "before dawn on Friday after explosions ..."
-        clause_end = 0
         parts = segments(text, index, s, e)
         carry: Casualties | None = None  # "16 soldiers were killed | when militants stormed"
         carry_places: list[tuple[Toponym, int]] = []
@@ -216,11 +216,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     carry = cas_here
                     carry_places = linked_places(seg, text, toponyms)  # "killed in Jericho"
                     clause_date = _killed_date(seg, pub)
-                    clause_end = len(seg.text.rstrip())
                     continue
                 previous = anchor(seg, text, toponyms, drafts) or previous
                 clause_date = _nearest_date(seg, pub)
-                clause_end = len(seg.text.rstrip())
                 if current is None and not is_generic(seg.text) and not not_a_strike(seg.text):
                     cas = casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
@@ -267,10 +265,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                                                            r"\s*", parts[k - 1].text):
                     day = drafts[-1].date if drafts else None  # "Hours after the air raid, a
                     date = replace(day, phrase=DERIVED) if day and day.precision == "day" else None
-            elif date is None and seg.connector in {", when", "when"} and clause_date is not None \
-                    and (clause_end - clause_date.end <= 2 or clause_date.start <= 3):
-                date = clause_date  # "since February 14, when a suicide car bomber ...", "In
-                # October, a gunman tried to storm the synagogue and, when its door held, shot"
+            elif date is None and seg.connector in {", when", "when"} and k > 0:
+                date = when_date(parts[k - 1].text, pub)  # "since February 14, when a suicide
+                # car bomber ...", "In October, a gunman tried to storm ... and, when ... shot"
             if date is None and k == 0 and dates_next is not None and index in dates_next[0]:
                 date = dates_next[1]  # "... was hit again early on Friday. Two missiles fell in"
             cas = casualties(seg.text)

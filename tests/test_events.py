@@ -748,3 +748,25 @@ def test_a_town_far_from_the_strike_is_another_strike_even_in_the_same_country()
     found = events(text, dt.date(2023, 4, 29))
     assert sorted((e.location_name, e.fatalities) for e in found) == [
         ("Dnipro", 2), ("Uman", 23)]
+
+
+def test_a_same_day_mention_in_the_country_places_the_unplaced_strike() -> None:
+    text = ("A suicide bomber blew himself up at the main gate of Gulshan-e-Iqbal park on "
+            "Sunday evening, killing more than 70 people. Hospitals across Lahore appealed "
+            "for blood, and Lahore mourned. Sunday's bombing was one of the deadliest in Pakistan since "
+            "December 2014.")
+    (e,) = [x for x in events(text, dt.date(2016, 3, 28)) if x.date == "2016-03-27"]
+    assert (e.location_name, e.geo_precision, e.fatalities_low) == ("Lahore", 2, 70)
+
+
+def test_police_raids_with_arrests_are_not_strikes() -> None:
+    text = ("The army had begun raids on suspected militant hideouts across Punjab on Monday, "
+            "and dozens of people had been detained.")
+    assert events(text) == []
+
+
+def test_a_when_clause_after_a_strike_sentence_takes_the_date_before_the_comma() -> None:
+    text = ("It was the deadliest bombing in the capital since February 2003, when a car bomb "
+            "blamed on the FARC killed 36 people at the El Nogal social club in Bogota.")
+    found = events(text, dt.date(2019, 1, 19))
+    assert any((e.date, e.fatalities) == ("2003-02", 36) for e in found)
