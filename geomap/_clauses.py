@@ -40,7 +40,8 @@ _CONNECTOR = re.compile(
     r" (?:to|for)|responding to|answered|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
     r"|they)\b"
-    r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks)"
+    r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
+    r"|gunmen|militants|jets|warplanes)"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when|, where"
     r"|since(?= (?!January|February|March|April|May|June|July|August|September|October"
@@ -184,9 +185,12 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified"
-                      r"|buried|mourned|held|visited|met|signed)"
+                      r"|buried|mourned|held|visited|met|signed"
+                      r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
                       re.IGNORECASE)
+_SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
+                         r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
@@ -416,8 +420,10 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
 
 
 def date_text(seg_text: str) -> str:
-    """The segment with the dates of speaking blanked ("said on Wednesday")."""
-    return _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
+    """The segment with the dates of speaking ("said on Wednesday") and of comparison ("the
+    deadliest since fighting erupted on 27 September") blanked."""
+    blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
+    return _SINCE_TAIL.sub(lambda m: " " * len(m.group()), blank)
 
 
 def origin_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[Toponym]:

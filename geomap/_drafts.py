@@ -388,8 +388,8 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
         if attacker is not None and attacker.country_code is None and d.attackers and not any(
                 a.name == attacker.name for a in d.attackers):
             continue
-        if not compatible_dates(d.date, date, pub):
-            continue
+        if not compatible_dates(d.date, date, pub, 0 if date and date.phrase == DERIVED else 1):
+            continue  # "a day earlier" is another day
         if any(near(gaz, d, t, km, sites_only) for t, _ in group) or (not d.places and date and (
                 date.precision == "day" and d.date is not None and d.date.value == date.value)):
             return d

@@ -256,7 +256,7 @@ def when_date(before: str, published: dt.date | None) -> DateRef | None:
     """The date of a "when" clause, from the clause before it: the date right before the
     comma ("since February 2003, when a car bomb ...") or the one that opens it ("In
     October, a gunman tried to storm the synagogue and, when its door held, shot ...")."""
-    dates = find_dates(date_text(before), published)
+    dates = find_dates(before, published)
     if dates and len(before.rstrip(" ,")) - dates[-1].end <= 2:
         return dates[-1]
     return dates[0] if dates and dates[0].start <= 3 else None

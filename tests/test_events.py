@@ -753,8 +753,8 @@ def test_a_town_far_from_the_strike_is_another_strike_even_in_the_same_country()
 def test_a_same_day_mention_in_the_country_places_the_unplaced_strike() -> None:
     text = ("A suicide bomber blew himself up at the main gate of Gulshan-e-Iqbal park on "
             "Sunday evening, killing more than 70 people. Hospitals across Lahore appealed "
-            "for blood, and Lahore mourned. Sunday's bombing was one of the deadliest in Pakistan since "
-            "December 2014.")
+            "for blood, and Lahore mourned. Sunday's bombing was one of the deadliest in "
+            "Pakistan since December 2014.")
     (e,) = [x for x in events(text, dt.date(2016, 3, 28)) if x.date == "2016-03-27"]
     assert (e.location_name, e.geo_precision, e.fatalities_low) == ("Lahore", 2, 70)
 
@@ -770,3 +770,14 @@ def test_a_when_clause_after_a_strike_sentence_takes_the_date_before_the_comma()
             "blamed on the FARC killed 36 people at the El Nogal social club in Bogota.")
     found = events(text, dt.date(2019, 1, 19))
     assert any((e.date, e.fatalities) == ("2003-02", 36) for e in found)
+
+
+def test_an_accusation_after_a_strike_and_a_day_earlier_strike() -> None:
+    text = ("Azerbaijan accused Armenia on Thursday of a war crime after rockets hit a shopping "
+            "area in the town of Barda on Wednesday, killing 21 civilians, the deadliest strike "
+            "since fighting erupted on 27 September. A day earlier, Azerbaijani officials said, "
+            "Armenian artillery shelled the village of Garayusifli in Barda district, killing "
+            "five civilians.")
+    found = sorted((e.location_name, e.date, e.fatalities)
+                   for e in events(text, dt.date(2020, 10, 29)))
+    assert found == [("Barda", "2020-10-28", 21), ("Garayusifli", "2020-10-27", 5)]
