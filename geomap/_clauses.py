@@ -222,7 +222,8 @@ _OTHER_VERB = re.compile(
     r"\b(?:cuts?|revised?|revises|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
     r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked|mourning"
     r"|remembers?|honou?rs?|confirms?|confirmed|investigat\w+|probes?|names?|named|identifies"
-    r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported)\b",
+    r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported"
+    r"|protests?|protested|demands?|demanded)\b",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"

@@ -35,7 +35,7 @@ from geomap.records import Toponym
 
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
            "date_near",
-           "deictic_place", "group_spans", "listed_sites", "share_casualties",
+           "deictic_place", "group_spans", "listed_sites", "same_day_start", "share_casualties",
            "summary_headline", "target_of",
            "toll_update", "town_in_region", "when_date"]
 
@@ -260,3 +260,15 @@ def when_date(before: str, published: dt.date | None) -> DateRef | None:
     if dates and len(before.rstrip(" ,")) - dates[-1].end <= 2:
         return dates[-1]
     return dates[0] if dates and dates[0].start <= 3 else None
+
+
+_SAME_DAY_START = re.compile(r"\s*(?:hours|minutes|moments) later\b|\s*later (?:that|the same) "
+                             r"(?:day|night|evening|morning)\b", re.IGNORECASE)
+
+
+def same_day_start(before: str, seg_text: str) -> bool:
+    """Whether a segment opens on the day of the strike told last: "Hours after the air
+    raid, a roadside bomb hit ..." (``before`` is "Hours"), "Hours later, Eritrean aircraft
+    struck Mekele"."""
+    return bool(re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)\s*", before)
+                or _SAME_DAY_START.match(seg_text))

@@ -81,6 +81,7 @@ from geomap._sites import (
     deictic_place,
     group_spans,
     listed_sites,
+    same_day_start,
     share_casualties,
     summary_headline,
     target_of,
@@ -264,13 +265,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
                     date = said[-1] if said else None  # "Russia said on Friday ..., hours after"
-                if date is None and k > 0 and re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)"
-                                                           r"\s*", parts[k - 1].text):
-                    day = drafts[-1].date if drafts else None  # "Hours after the air raid, a
-                    date = replace(day, phrase=DERIVED) if day and day.precision == "day" else None
             elif date is None and seg.connector in {", when", "when"} and k > 0:
                 date = when_date(parts[k - 1].text, pub)  # "since February 14, when a suicide
                 # car bomber ...", "In October, a gunman tried to storm ... and, when ... shot"
+            if date is None and same_day_start(parts[k - 1].text if k else "", seg.text):
+                day = drafts[-1].date if drafts else None  # "Hours after the air raid, a
+                date = replace(day, phrase=DERIVED) if day and day.precision == "day" else None
             if date is None and k == 0 and dates_next is not None and index in dates_next[0]:
                 date = dates_next[1]  # "... was hit again early on Friday. Two missiles fell in"
             cas = casualties(seg.text)

@@ -781,3 +781,13 @@ def test_an_accusation_after_a_strike_and_a_day_earlier_strike() -> None:
     found = sorted((e.location_name, e.date, e.fatalities)
                    for e in events(text, dt.date(2020, 10, 29)))
     assert found == [("Barda", "2020-10-28", 21), ("Garayusifli", "2020-10-27", 5)]
+
+
+def test_hours_later_is_the_same_day_and_a_protesting_capital_is_no_attacker() -> None:
+    text = ("Ethiopian jets bombed the airport in Asmara, the Eritrean capital, on Friday "
+            "morning. Hours later, Eritrean aircraft struck Mekele, the capital of Ethiopia's "
+            "Tigray region, killing 44 people.")
+    mekele = next(e for e in events(text, dt.date(1998, 6, 6)) if e.location_country == "ET")
+    assert (mekele.date, mekele.attacker_country, mekele.fatalities) == ("1998-06-05", "ER", 44)
+    text = "Beijing Protests as NATO Bombs Wreck Chinese Embassy in Belgrade"
+    assert all(e.attacker_country != "CN" for e in events(text, dt.date(1999, 5, 8)))
