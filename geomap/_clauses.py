@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geomap.actors import ActorMention
 from geomap.records import Toponym
@@ -291,6 +292,7 @@ def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
     return out
 
 
+@lru_cache(maxsize=256)  # one article's segments are asked several times
 def has_strike(text: str) -> bool:
     """A strike word, and a word that says it was violent (weapon, casualty, target)."""
     return bool(_STRIKE.search(text)) and bool(_VIOLENT.search(text))
@@ -302,6 +304,7 @@ def passive_strike(text: str) -> bool:
     return bool(_PASSIVE.search(text))
 
 
+@lru_cache(maxsize=256)  # one article's segments are asked several times
 def is_generic(text: str) -> bool:
     """Habitual or hypothetical statements ("frequently targets") are not events."""
     return bool(_GENERIC.search(text))
@@ -420,10 +423,13 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     return cands[0] if cands else None
 
 
+@lru_cache(maxsize=256)  # one article's segments are asked several times
 def date_text(seg_text: str) -> str:
     """The segment with the dates of speaking ("said on Wednesday") and of comparison ("the
     deadliest since fighting erupted on 27 September") blanked."""
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
+    if "since" not in blank:
+        return blank
     return _SINCE_TAIL.sub(lambda m: " " * len(m.group()), blank)
 
 

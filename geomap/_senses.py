@@ -9,6 +9,7 @@ a time, so that a reviewer sees why a sentence was passed over.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geomap._clauses import has_strike
@@ -59,6 +60,7 @@ _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detai
                           r"arrests|detentions|rounded up)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # one article's segments are asked several times
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
     sport, celebratory gunfire, a drill, a weapons test, a film, a police raid."""

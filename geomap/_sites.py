@@ -220,8 +220,9 @@ def blamed_before(drafts: list[Draft], text: str, actors: list[ActorMention]) ->
     """"Sudan has blamed Israel for similar strikes before. In April last year a car was
     destroyed by a missile ...": the unattributed strikes of the next three sentences are
     the blamed actor's."""
-    spans = sentences(text)
-    for index, (start, end) in enumerate(spans):
+    if _BLAMED_BEFORE.search(text) is None:
+        return  # the common case, answered in one pass
+    for index, (start, end) in enumerate(sentences(text)):
         m = _BLAMED_BEFORE.search(text, start, end)
         if m is None:
             continue

@@ -65,6 +65,7 @@ _FACILITY = re.compile(
     rf"|(?:training |militant |military )?camp)\b")
 _AREA = re.compile(rf"\b(?:the )?(?P<name>{_NAME}) (?P<type>area|{_TYPES})(?= of\b)")
 _LIES = re.compile(rf"\b(?P<name>{_NAME})(?P<type>) (?:lies|is located|is situated|sits)\b")
+_LIES_VERB = re.compile(r"\b(?:lies|is located|is situated|sits)\b")
 _IN_TOWN = re.compile(rf"\b(?:in|at|near) (?P<name>{_NAME})(?P<type>),\s+(?=(?:in|near) )")
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "It", "He", "She", "They", "We",
                         "In", "On", "At", "But", "And", "Officials", "Residents"})
@@ -119,6 +120,8 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
     for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY, _IN_TOWN, _LIES):
+        if pattern is _LIES and not _LIES_VERB.search(text):
+            continue
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
@@ -196,7 +199,8 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     """
     out = list(toponyms)
     for k, t in enumerate(toponyms):
-        d = _DISTANCE.search(text[max(0, t.start - 60) : t.start])
+        window = text[max(0, t.start - 60) : t.start]
+        d = _DISTANCE.search(window) if any(c.isdigit() for c in window) else None
         bearing = _bearing(d.group("dir")) if d is not None else None
         if d is not None and bearing is not None:
             p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)

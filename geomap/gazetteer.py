@@ -18,6 +18,7 @@ import json
 import logging
 import math
 import os
+import re
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -363,9 +364,16 @@ class Gazetteer:
         if self._outlines is None:
             import shapely
 
-            fc = country_outlines(self.directory)
-            codes = [f["properties"]["iso_a2"] for f in fc["features"]]
-            geoms = [shapely.from_geojson(json.dumps(f["geometry"])) for f in fc["features"]]
+            path = Path(self.directory) / "countries.geojson.gz"
+            try:  # one GEOS parse of the whole collection, in feature order
+                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                    raw = fh.read()
+                geoms = list(shapely.from_geojson(raw).geoms)
+            except (OSError, ValueError, shapely.errors.GEOSException) as exc:
+                raise GazetteerError(f"{path}: cannot read country outlines: {exc}") from exc
+            codes = re.findall(r'"iso_a2":\s*"([^"]*)"', raw)
+            if len(codes) != len(geoms):
+                raise GazetteerError(f"{path}: {len(codes)} codes for {len(geoms)} outlines")
             self._outlines = (shapely.STRtree(geoms), codes, geoms)
         tree, codes, geoms = self._outlines
         return tree, codes, geoms
