@@ -35,7 +35,7 @@ __all__ = [
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K)\.$")
 _CONNECTOR = re.compile(
-    r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?) "
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?|months?) "
     r"(?:after|before|earlier|later)"
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answered|avenging"

@@ -135,7 +135,7 @@ _OFFSET_RE = re.compile(
     r"(?<![\w-])(?:the\s+(?P<nb>day|week)\s+(?P<nbdir>before|after)"
     r"(?!\s+(?:yesterday|tomorrow)\b)"
     r"|the\s+(?P<adj>previous|preceding|prior|next|following)\s+(?P<adjunit>day|week)"
-    rf"|(?P<n>{_NUMBER_WORD})\s+(?P<unit>days?|weeks?)\s+"
+    rf"|(?P<n>{_NUMBER_WORD})\s+(?P<unit>days?|weeks?|months?)\s+"
     r"(?P<dir>after|later|before|earlier|prior))(?![\w-])",
     re.IGNORECASE,
 )
@@ -449,7 +449,7 @@ def best_date(text: str, published: dt.date | None) -> DateRef | None:
 
 
 def shift(ref: DateRef, days: int) -> DateRef:
-    """Return ``ref`` moved by ``days`` days; month and year precision are unchanged.
+    """Return ``ref`` moved by ``days`` days (a month date by its middle); a year is kept.
 
     For "a day after X" reasoning: ``shift(x, 1)``.
 
@@ -457,6 +457,9 @@ def shift(ref: DateRef, days: int) -> DateRef:
     >>> shift(ref, -1).value
     '2024-01-15'
     """
+    if ref.precision == "month":  # "four months later" (120 days) from August: December
+        mid = _add(dt.date.fromisoformat(ref.value + "-15"), relativedelta(days=days))
+        return replace(ref, value=mid.isoformat()[:7])
     if ref.precision != "day":
         return ref
     day = _add(dt.date.fromisoformat(ref.value), relativedelta(days=days))
@@ -467,7 +470,8 @@ def find_day_offsets(text: str) -> list[tuple[int, int, int]]:
     """Find "a day after", "the previous day", "two days later" and the like in a sentence,
     as (start, end, days): the phrase's span and its offset in days ("a day after" and
     "the next day" ``+1``, "a day earlier" and "the previous day" ``-1``, "two days later"
-    ``+2``, "a week earlier" ``-7``). The caller decides what they are relative to.
+    ``+2``, "a week earlier" ``-7``, "four months later" ``+120``). The caller decides what
+    they are relative to.
 
     >>> find_day_offsets("The attack came a day after Iran struck Erbil.")
     [(16, 27, 1)]
@@ -487,7 +491,7 @@ def find_day_offsets(text: str) -> list[tuple[int, int, int]]:
                 count = int(word)
             else:
                 count = int(text2num(word, "en"))
-        days = count * (7 if unit.lower().startswith("week") else 1)
+        days = count * {"w": 7, "m": 30}.get(unit[0].lower(), 1)
         sign = -1 if direction.lower() in _BACKWARD else 1
         offsets.append((m.start(), m.end(), sign * days))
     return offsets

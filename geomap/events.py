@@ -450,14 +450,14 @@ def _read_segment(
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
     date = _nearest_date(seg, pub)
-    offsets = find_day_offsets(seg.connector or "")
+    offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
+               for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
     if date is None and offsets and (previous is None or previous.date is None) \
             and clause_date is not None:
-        date = replace(shift(clause_date, -offsets[0][2]), phrase=DERIVED)  # "... on Friday,
-        # a day after Russian missiles tore into the city"
+        date = replace(shift(clause_date, offsets[0][2]), phrase=DERIVED)  # "Friday, a day after"
     if previous is not None and previous.date is not None and date is None:
         if offsets:  # "X came a day after Y": Y is a day before X
-            date = replace(shift(previous.date, -offsets[0][2]), relative=True, phrase=DERIVED)
+            date = replace(shift(previous.date, offsets[0][2]), relative=True, phrase=DERIVED)
         elif seg.connector and _SIMULTANEOUS.match(seg.connector):
             date = replace(previous.date, phrase=DERIVED)  # "the explosion came as ..."
     return places, attacker, date

@@ -438,3 +438,10 @@ def test_a_bare_month_after_a_year_is_in_that_year() -> None:
         ("1987", "year"), ("1987-08", "month")]
     assert find_dates("In August a gunman killed seven.", dt.date(1996, 4, 30))[0].value == (
         "1995-08")
+
+
+def test_months_later_shift_a_month_date() -> None:
+    (_, _, days), = find_day_offsets("and four months later a gunman killed eight people")
+    assert days == 120
+    august = find_dates("in August 1987", None)[0]
+    assert shift(august, days).value == "1987-12"
