@@ -1,4 +1,5 @@
-"""Word senses that are not strikes: disasters, labour strikes, sport, drills, tests, films.
+"""Word senses that are not strikes: disasters, labour strikes, sport, drills, tests, films;
+and statements that are not events: habits, threats, hypotheses.
 
 Private helpers of :mod:`geomap.events`. A sentence can hold every word of a strike
 ("missiles hitting targets", "the explosion killed 50") and still report none: a military
@@ -18,7 +19,7 @@ from geomap.weapons import find_weapons
 if TYPE_CHECKING:
     from geomap._drafts import Draft
 
-__all__ = ["drop_accidents", "not_a_strike"]
+__all__ = ["drop_accidents", "is_generic", "not_a_strike"]
 
 _DISASTER = re.compile(
     r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|(?<!to )storms?(?! (?:the|a|an|its|their)\b)|"
@@ -69,6 +70,42 @@ def not_a_strike(text: str) -> bool:
         _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
         _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
         _ARREST_RAID.search(text))
+
+
+# Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".
+_GENERIC = re.compile(
+    r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
+    r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
+    r"plans? to|capable of|accus\w+|show of force|"
+    r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
+    r"\bbegan (?:targeting|attacking|firing|launching|striking)\b|"
+    r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
+    r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege)"
+    r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
+    r"(?:called off|call off|calling off|cancell?ed|aborted|postponed) (?:[\w-]+ ){0,2}?"
+    r"(?:attacks?|strikes?|raids?|operations?)|"
+    r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"
+    r"(?:attacks|strikes|bombings|raids)|"
+    r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
+    r"increased|grown|surged|escalated)\b|"
+    r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted|fought"
+    r"|battled|bombed|shelled)\b"
+    r"[^.;]*\bsince\b|"
+    r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
+    r"speculat\w+|suspicions? that|make it (?:seem|look|appear)|"
+    r"uses? (?:them |it )?to (?:fire|launch|strike|attack|hit|bomb)\b|"
+    r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
+    r"strike|hit)s?\b|in solidarity with|"
+    r"safe havens?|(?:would|could|might|will|may) (?:\w+ )?(?:strike|attack|hit|target|launch|"
+    r"retaliate|respond|continue|keep)|if)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)  # one article's segments are asked several times
+def is_generic(text: str) -> bool:
+    """Habitual or hypothetical statements ("frequently targets") are not events."""
+    return bool(_GENERIC.search(text))
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

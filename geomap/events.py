@@ -41,7 +41,6 @@ from geomap._clauses import (
     blamed_actor,
     date_text,
     has_strike,
-    is_generic,
     linked_places,
     origin_places,
     passive_strike,
@@ -69,7 +68,7 @@ from geomap._drafts import (
     split_targets,
     territory_actor,
 )
-from geomap._senses import drop_accidents, not_a_strike
+from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
     CITY_REF,
     INDEFINITE,

@@ -10,12 +10,12 @@ from geomap._clauses import (
     Segment,
     attacker_of,
     has_strike,
-    is_generic,
     linked_places,
     origin_places,
     segments,
     sentences,
 )
+from geomap._senses import is_generic
 from geomap._sites import target_of
 from geomap.actors import find_actors
 from geomap.resolve import geoparse
@@ -347,3 +347,15 @@ def test_fired_by_an_iraqi_jet() -> None:
     text = "The frigate was hit by two missiles fired by an Iraqi Mirage jet on Sunday."
     found = attacker_of(whole(text), text, find_actors(text), text.index("hit"))
     assert found is not None and found.country_code == "IQ"
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv Orders Inquiry Into College Strike as Lviv Counts Its Dead",
+    "Ukraine's ground forces opened an investigation into how so many cadets were killed at "
+    "a military college.",
+])
+def test_an_inquiry_or_a_distant_capital_is_not_the_attacker(text: str) -> None:
+    trigger = re.search(r"Strike|killed", text)
+    assert trigger is not None
+    found = attacker_of(whole(text), text, find_actors(text), trigger.start())
+    assert found is None or found.country_code != "UA"
