@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
 
+from geomap._words import demonym_of
 from geomap.records import Toponym
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
+                    or demonym_of(name.split()[0]) is not False  # "a Syrian air base"
                     or _inside(m.start("name"), m.end("name"), covered)):
                 continue
             fix = _locate(text, m.end(), toponyms)

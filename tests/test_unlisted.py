@@ -169,3 +169,7 @@ def test_a_village_a_few_kilometres_from_a_town() -> None:
     (t,) = unlisted("Gunships fired missiles at the seminary in Chenagai, a village a few "
                     "kilometres from Khar, in the Bajaur tribal agency of Pakistan.")
     assert (t.text, t.country_code) == ("Chenagai", "PK")
+
+
+def test_a_nationality_before_air_base_is_no_place() -> None:
+    assert unlisted("Israeli jets fired missiles at a Syrian air base in Homs province.") == []
