@@ -431,6 +431,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
+        if re.match(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", text[a.end : end],
+                    re.IGNORECASE):
+            continue  # "fired from Lebanese airspace": where from, not who
         if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"

@@ -124,12 +124,12 @@ WIDE_KM = 400.0
 
 
 def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = False) -> bool:
-    """Whether ``t`` is at or near ``d``'s place, or in or around it. A draft with a site
-    (precision 1 or 2) is compared by its sites alone to a town or ``sites_only`` ("also hit
-    the area around Tal Abyad"): Syria, where Ras al-Ain is, does not take in Tal Abyad."""
-    sited = (sites_only or t.kind == "populated") and any(p <= 2 for _, p in d.places)
+    """Whether ``t`` is at or near ``d``'s place, or in or around it; a town or ``sites_only``
+    ("also hit the area around Tal Abyad") is compared with ``d``'s most precise places only."""
+    best = min((p for _, p in d.places), default=4)  # a town: with sites or provinces alone
+    sited = (sites_only or t.kind == "populated") and best <= 3
     for p, precision in d.places:
-        if sited and precision > 2:
+        if sited and precision > max(best, 2):
             continue
         # a sea or a region is wide: a town on its shore can be the same strike
         radius = WIDE_KM if WIDE & {p.feature_code, t.feature_code} else km
