@@ -117,7 +117,7 @@ def _overlaps(value: str, lo: str, hi: str) -> bool:
     return lo[:n] <= value <= hi[:n]
 
 
-WIDE = frozenset({"SEA", "GULF", "STRT", "RGN", "MTS", "PEN"})
+WIDE = frozenset({"SEA", "GULF", "STRT", "PEN"})  # seas; regions vary too much in size
 
 
 WIDE_KM = 400.0

@@ -791,3 +791,11 @@ def test_hours_later_is_the_same_day_and_a_protesting_capital_is_no_attacker() -
     assert (mekele.date, mekele.attacker_country, mekele.fatalities) == ("1998-06-05", "ER", 44)
     text = "Beijing Protests as NATO Bombs Wreck Chinese Embassy in Belgrade"
     assert all(e.attacker_country != "CN" for e in events(text, dt.date(1999, 5, 8)))
+
+
+def test_a_region_near_a_province_is_not_the_province_s_strike() -> None:
+    text = ("Israeli jets had fired missiles at an air base in Homs province before dawn, Russia "
+            "said. The strike came two days after a suspected chemical attack on Douma, the last "
+            "rebel-held town in the Eastern Ghouta enclave outside Damascus.")
+    found = events(text, dt.date(2018, 4, 9))
+    assert sorted(e.location_name for e in found) == ["Dūmā", "Ḩimş"]
