@@ -121,8 +121,9 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     known = {t.text for t in toponyms}
     found: dict[str, tuple[_Fix, str]] = {}
     for pattern in (_DESCRIBED, _OF, _AREA, _FACILITY, _IN_TOWN, _LIES):
-        if pattern is _LIES and not _LIES_VERB.search(text):
-            continue
+        if (pattern is _LIES and not _LIES_VERB.search(text)) or (
+                pattern is _IN_TOWN and ", in " not in text and ", near " not in text):
+            continue  # the common case: the pattern's fixed words are not in the text
         for m in pattern.finditer(text):
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
