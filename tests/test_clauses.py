@@ -291,26 +291,6 @@ def test_a_street_of_a_town_ties_the_town() -> None:
     assert (first[0].text, first[1]) == ("Akcakale", 1)
 
 
-def test_people_displaced_by_a_group_are_not_attacked_by_it() -> None:
-    text = "An air force jet bombed a camp for people displaced by Boko Haram at Rann."
-    actors = find_actors(text)
-    found = attacker_of(whole(text), text, actors, text.index("bombed"))
-    assert found is None or found.name != "Boko Haram"
-
-
-def test_a_country_in_mourning_is_not_the_attacker() -> None:
-    text = ("Ivory Coast began three days of national mourning on Monday after gunmen stormed "
-            "beachfront hotels in Grand-Bassam, killing 16 people.")
-    found = attacker_of(whole(text), text, find_actors(text), text.index("stormed"))
-    assert found is None or found.country_code != "CI"
-
-
-def test_a_speaker_that_destroyed_a_ship_is_the_attacker() -> None:
-    text = "The Ukrainian navy said it had destroyed a large landing ship at Berdyansk."
-    found = attacker_of(whole(text), text, find_actors(text), text.index("destroyed"))
-    assert found is not None and found.country_code == "UA"
-
-
 def test_a_surge_in_attacks_is_habitual() -> None:
     assert is_generic("Relations have soured over a surge in attacks by the TTP.")
     assert not is_generic("Iraq condemned a wave of American air strikes that killed 25.")
@@ -336,26 +316,28 @@ def test_places_that_only_describe_where_others_are(text: str, expected: list[st
     assert [t.text for t, _ in linked_places(whole(text), text, geoparse(text))] == expected
 
 
-def test_a_victim_named_before_a_passive_strike_is_not_the_attacker() -> None:
-    text = ("The Royal Navy destroyer HMS Sheffield was hit by an air-launched missile fired "
-            "by an Argentine jet.")
-    found = attacker_of(whole(text), text, find_actors(text), text.index("hit"))
-    assert found is None or found.country_code != "GB"
-
-
-def test_fired_by_an_iraqi_jet() -> None:
-    text = "The frigate was hit by two missiles fired by an Iraqi Mirage jet on Sunday."
-    found = attacker_of(whole(text), text, find_actors(text), text.index("hit"))
-    assert found is not None and found.country_code == "IQ"
-
-
-@pytest.mark.parametrize("text", [
-    "Kyiv Orders Inquiry Into College Strike as Lviv Counts Its Dead",
-    "Ukraine's ground forces opened an investigation into how so many cadets were killed at "
-    "a military college.",
+@pytest.mark.parametrize(("text", "trigger", "not_cc"), [
+    ("An air force jet bombed a camp for people displaced by Boko Haram at Rann.", "bombed",
+     None),  # not Boko Haram: checked by name below
+    ("Ivory Coast began three days of national mourning on Monday after gunmen stormed "
+     "beachfront hotels in Grand-Bassam, killing 16 people.", "stormed", "CI"),
+    ("The Royal Navy destroyer HMS Sheffield was hit by an air-launched missile fired by an "
+     "Argentine jet.", "hit", "GB"),
+    ("Kyiv Orders Inquiry Into College Strike as Lviv Counts Its Dead", "Strike", "UA"),
+    ("Ukraine's ground forces opened an investigation into how so many cadets were killed at "
+     "a military college.", "killed", "UA"),
 ])
-def test_an_inquiry_or_a_distant_capital_is_not_the_attacker(text: str) -> None:
-    trigger = re.search(r"Strike|killed", text)
-    assert trigger is not None
-    found = attacker_of(whole(text), text, find_actors(text), trigger.start())
-    assert found is None or found.country_code != "UA"
+def test_who_is_not_the_attacker(text: str, trigger: str, not_cc: str | None) -> None:
+    found = attacker_of(whole(text), text, find_actors(text), text.index(trigger))
+    assert found is None or (found.country_code != not_cc if not_cc else
+                             found.name != "Boko Haram")
+
+
+@pytest.mark.parametrize(("text", "trigger", "cc"), [
+    ("The Ukrainian navy said it had destroyed a large landing ship at Berdyansk.",
+     "destroyed", "UA"),
+    ("The frigate was hit by two missiles fired by an Iraqi Mirage jet on Sunday.", "hit", "IQ"),
+])
+def test_who_is_the_attacker(text: str, trigger: str, cc: str) -> None:
+    found = attacker_of(whole(text), text, find_actors(text), text.index(trigger))
+    assert found is not None and found.country_code == cc
