@@ -58,6 +58,8 @@ _STRIKE = re.compile(
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|blew up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
+    r"|(?:grenades?|bombs?|explosives?) (?:was |were )?(?:thrown|hurled|lobbed|tossed)"
+    r"|(?:threw|hurled|lobbed|tossed) (?:\w+ )?(?:grenades?|bombs?|explosives?)"
     r"|sank (?=(?:a|an|the|its|their)\b)"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
@@ -75,6 +77,7 @@ _STRIKE = re.compile(
 )
 _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|chemical|"
+    r"grenades?|"
     r"aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
     r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
@@ -111,7 +114,9 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!west )(?<!street )(?<!streets )(?<!centre )(?<!center )"
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
                               r"of|by|with|for|about|between)\s+(?:the\s+)?$|"
-                              r"\bfrom\s+(?:neighbou?ring|nearby)\s+$",
+                              r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
+                              r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
+                              r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|forces|troops|"
                                 r"government|authorities|officials|embassy|consulate)\b")
@@ -127,6 +132,7 @@ _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
+                          r"islands?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)

@@ -252,7 +252,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if clause_date is not None and (date is None or date.precision == "year"):
                     date = clause_date  # "On Saturday, 16 were killed when ... this year"
                 places = places or carry_places
-            elif not places and k > 0 and seg.connector in {"when", ", when"}:
+            elif not places and k > 0 and (seg.connector in {"when", ", when"} or (
+                    find_day_offsets(seg.connector or "") and not has_strike(parts[k - 1].text))):
                 places = linked_places(parts[k - 1], text, toponyms)  # "The car was
                 # travelling along a road in Marib when it was hit by a missile"
             if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):

@@ -799,3 +799,20 @@ def test_a_region_near_a_province_is_not_the_province_s_strike() -> None:
             "rebel-held town in the Eastern Ghouta enclave outside Damascus.")
     found = events(text, dt.date(2018, 4, 9))
     assert sorted(e.location_name or "" for e in found) == ["Dūmā", "Ḩimş"]
+
+
+def test_a_strike_a_day_before_a_scene_takes_the_scene_s_town() -> None:
+    text = ("Rescue teams in Kharkiv picked through the blackened shell of a hypermarket on "
+            "Sunday, a day after two Russian guided bombs set it ablaze. On Thursday Russian "
+            "missiles hit a printing house, one of the largest in Europe, killing seven.")
+    found = sorted((e.location_name, e.date) for e in events(text, dt.date(2024, 5, 27)))
+    assert found == [("Kharkiv", "2024-05-23"), ("Kharkiv", "2024-05-25")]
+
+
+def test_a_grenade_thrown_into_a_mosque_is_a_strike() -> None:
+    text = ("Two teachers were killed when a grenade was thrown into a mosque in Zamboanga "
+            "early on Wednesday, three days after twin bombs tore through a cathedral on the "
+            "island of Jolo, killing at least 20 people. In Beijing students threw stones at "
+            "the US embassy.")
+    found = sorted((e.location_name, e.date) for e in events(text, dt.date(2019, 1, 31)))
+    assert found == [("Jolo", "2019-01-27"), ("Zamboanga", "2019-01-30")]
