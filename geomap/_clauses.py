@@ -461,8 +461,11 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
                 r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):
             continue
-        if a.kind == "demonym" and (not _ARMED_NOUN.match(tail) or _NON_STATE.match(tail)):
+        if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or re.fullmatch(
+                r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?", text[a.end : trigger_at]))
+                or _NON_STATE.match(tail)):
             continue  # "the Iranian consulate"; "the Somali militant group": not a state
+            # (but "Iranian F-4 Phantoms then bombed" is)
         if a.kind == "government" and _PLACE_MODIFIER.match(tail):
             continue  # "the Berlin Christmas market attack": a place, not a government
         if _PASSIVE.search(text[a.end : trigger_at + 12]):

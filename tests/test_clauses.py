@@ -341,3 +341,9 @@ def test_who_is_not_the_attacker(text: str, trigger: str, not_cc: str | None) ->
 def test_who_is_the_attacker(text: str, trigger: str, cc: str) -> None:
     found = attacker_of(whole(text), text, find_actors(text), text.index(trigger))
     assert found is not None and found.country_code == cc
+
+
+def test_a_nationality_before_an_aircraft_model_is_the_attacker() -> None:
+    text = "Iranian F-4 Phantoms then bombed the al-Rashid air base on the outskirts of Baghdad."
+    found = attacker_of(whole(text), text, find_actors(text), text.index("bombed"))
+    assert found is not None and found.country_code == "IR"
