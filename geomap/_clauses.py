@@ -177,6 +177,7 @@ _BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
+    r"warships?|submarines?|destroyers?|frigates?|gunboats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
@@ -456,6 +457,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         tail = text[a.end : min(end, a.end + 40)]
         if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]):
             continue  # "killed three American soldiers": the victims
+        if re.search(r"\b(?:joined|backed|supported|aided|accompanied) by\s+(?:an?\s+|the\s+)?$|"
+                     r"\balongside\s+(?:the\s+)?$", text[max(seg.start, a.start - 30) : a.start]):
+            continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"

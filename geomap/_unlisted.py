@@ -91,6 +91,8 @@ _NEAR = re.compile(
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
+_QUARTER_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?"
+                         r"(?:(?:north|south|east|west|central)\w*\s+)?")
 _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
 # Mullaitivu district": the district of the town of that name
@@ -213,6 +215,15 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              country_code=cc, admin1=t.admin1 if cc else None,
                              feature_code=OFFSET_CODE, place_id=f"offset:{name}",
                              reasons=(*t.reasons, f"moved {name}"))
+        elif (quarter := _QUARTER_OF.match(text, t.end)) and k + 1 < len(toponyms) and (
+                toponyms[k + 1].start == quarter.end()) and (
+                toponyms[k + 1].country_code != t.country_code):
+            town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman"
+            out[k] = replace(t, name=f"{t.text}, {town.name}", lat=town.lat, lon=town.lon,
+                             country_code=town.country_code, admin1=town.admin1,
+                             kind="populated", feature_code=OFFSET_CODE,
+                             place_id=f"offset:{t.text}, {town.name}",
+                             reasons=(*t.reasons, f"a quarter of {town.name}"))
         elif t.kind == "country" and t.country_code and _CAPITAL_OF.match(text, t.end):
             city = gaz.capital(t.country_code)  # "in Uganda's capital": Kampala
             if city is not None:

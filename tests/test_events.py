@@ -816,3 +816,13 @@ def test_a_grenade_thrown_into_a_mosque_is_a_strike() -> None:
             "the US embassy.")
     found = sorted((e.location_name, e.date) for e in events(text, dt.date(2019, 1, 31)))
     assert found == [("Jolo", "2019-01-27"), ("Zamboanga", "2019-01-30")]
+
+
+def test_a_helper_is_not_the_attacker_and_a_quarter_of_a_foreign_named_town() -> None:
+    text = ("Later that evening, American warships and submarines, joined by a British "
+            "submarine, fired 112 Tomahawk cruise missiles at air-defence sites around Tripoli, "
+            "Libya. In July an air strike on the Dar es Salaam district of western Omdurman "
+            "killed 22 people.")
+    found = {e.location_country: e for e in events(text, dt.date(2011, 3, 20))}
+    assert found["LY"].attacker_country == "US"
+    assert found["SD"].fatalities == 22
