@@ -15,6 +15,7 @@ figures.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ from geomap.records import Toponym
 __all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
            "date_near",
            "deictic_place", "group_spans", "listed_sites", "same_day_start", "share_casualties",
-           "summary_headline", "target_of",
+           "split_listed", "summary_headline", "target_of",
            "toll_update", "town_in_region", "when_date"]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
@@ -273,3 +274,24 @@ def same_day_start(before: str, seg_text: str) -> bool:
     struck Mekele"."""
     return bool(re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)\s*", before)
                 or _SAME_DAY_START.match(seg_text))
+
+
+def split_listed(text: str, groups: list[list[tuple[Toponym, int]]]
+                 ) -> list[list[tuple[Toponym, int]]]:
+    """Towns listed in one phrase are one strike each, however close ("Russian jets hit the
+    towns of Rastan, Talbiseh and Zafaraneh"); the wider places stay with every town."""
+    out: list[list[tuple[Toponym, int]]] = []
+    for g in groups:
+        towns = sorted(((t, p) for t, p in g if p == 1 and t.kind == "populated"),
+                       key=lambda tp: tp[0].start)
+        gaps = [text[a.end : b.start] for (a, _), (b, _) in itertools.pairwise(towns)
+                if a.place_id != b.place_id and coordinated(text, a, b)]
+        listed = bool(gaps) and (any(re.search(r"\band\b", gap) for gap in gaps) or bool(
+            re.match(r",?\s+and\s+[A-Z]", text[towns[-1][0].end :])))  # not "Miraflores, Lima"
+        if not listed:
+            out.append(g)
+            continue
+        rest = [(t, p) for t, p in g if p > 1]
+        firsts = {t.place_id: (t, p) for t, p in reversed(towns)}
+        out.extend([tp, *rest] for tp in sorted(firsts.values(), key=lambda tp: tp[0].start))
+    return out

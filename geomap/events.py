@@ -82,6 +82,7 @@ from geomap._sites import (
     listed_sites,
     same_day_start,
     share_casualties,
+    split_listed,
     summary_headline,
     target_of,
     toll_update,
@@ -128,8 +129,7 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
-_GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b",
-                        re.IGNORECASE)
+_GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b", re.I)
 _WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
@@ -328,8 +328,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 site = last_site(toponyms, seg.start)  # "tore into the centre of the city"
                 if site is not None and site.country_code in {t.country_code for t, _ in places}:
                     places = [(site, 1), *places]
-            groups = [site for g in by_country(text, places, attacker)
-                      for site in by_site(gaz, g, merge_km)]
+            groups = split_listed(text, [site for g in by_country(text, places, attacker)
+                                         for site in by_site(gaz, g, merge_km)])
             target = target_of(seg.text, place_names)
             taken: list[Draft] = []  # two sites of one sentence are two strikes
             spans = group_spans(seg, groups)

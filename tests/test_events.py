@@ -826,3 +826,10 @@ def test_a_helper_is_not_the_attacker_and_a_quarter_of_a_foreign_named_town() ->
     found = {e.location_country: e for e in events(text, dt.date(2011, 3, 20))}
     assert found["LY"].attacker_country == "US"
     assert found["SD"].fatalities == 22
+
+
+def test_towns_listed_in_one_phrase_are_one_strike_each() -> None:
+    text = ("On Wednesday Russian jets hit the towns of Rastan, Talbiseh and Zafaraneh, north of "
+            "Homs. Two car bombs blew up on Tarata street in Miraflores, Lima, on Thursday.")
+    found = sorted(e.location_name or "" for e in events(text, dt.date(2015, 10, 2)))
+    assert found == ["Ar Rastan", "Miraflores", "Tallbīsah"]
