@@ -265,13 +265,14 @@ def when_date(before: str, published: dt.date | None) -> DateRef | None:
 
 
 _SAME_DAY_START = re.compile(r"\s*(?:hours|minutes|moments) later\b|\s*later (?:that|the same) "
-                             r"(?:day|night|evening|morning)\b", re.IGNORECASE)
+                             r"(?:day|night|evening|morning)\b|[^,.;]{0,60}?\bthen (?:bombed|struck|"
+                             r"hit|attacked|fired|shelled|launched|raided)\b", re.IGNORECASE)
 
 
 def same_day_start(before: str, seg_text: str) -> bool:
     """Whether a segment opens on the day of the strike told last: "Hours after the air
     raid, a roadside bomb hit ..." (``before`` is "Hours"), "Hours later, Eritrean aircraft
-    struck Mekele"."""
+    struck Mekele", "Iranian F-4 Phantoms then bombed ..."."""
     return bool(re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)\s*", before)
                 or _SAME_DAY_START.match(seg_text))
 

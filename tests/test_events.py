@@ -833,3 +833,10 @@ def test_towns_listed_in_one_phrase_are_one_strike_each() -> None:
             "Homs. Two car bombs blew up on Tarata street in Miraflores, Lima, on Thursday.")
     found = sorted(e.location_name or "" for e in events(text, dt.date(2015, 10, 2)))
     assert found == ["Ar Rastan", "Miraflores", "Tallbīsah"]
+
+
+def test_then_bombed_is_the_day_of_the_strike_before() -> None:
+    text = ("Iraqi warplanes bombed Tehran's Mehrabad airport on Monday. Iranian F-4 Phantoms "
+            "then bombed an air base near the southern port of Basra, according to Tehran.")
+    basra = next(e for e in events(text, dt.date(1980, 9, 23)) if e.location_country == "IQ")
+    assert (basra.date, basra.attacker_country) == ("1980-09-22", "IR")

@@ -69,3 +69,9 @@ def test_to_storm_a_compound_is_no_storm() -> None:
     assert not not_a_strike("A suicide bomber rammed a truck into an army post while other "
                             "militants tried to storm the compound.")
     assert not_a_strike("A storm killed 12 people in the province on Sunday.")
+
+
+def test_missiles_that_can_strike_anywhere_are_no_strike() -> None:
+    text = ("A day after the Games opened, Pyongyang staged a military parade, rolling out "
+            "missiles that it says can strike anywhere in the United States.")
+    assert events(text) == []
