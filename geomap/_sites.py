@@ -265,8 +265,8 @@ def when_date(before: str, published: dt.date | None) -> DateRef | None:
 
 
 _SAME_DAY_START = re.compile(r"\s*(?:hours|minutes|moments) later\b|\s*later (?:that|the same) "
-                             r"(?:day|night|evening|morning)\b|[^,.;]{0,60}?\bthen (?:bombed|struck|"
-                             r"hit|attacked|fired|shelled|launched|raided)\b", re.IGNORECASE)
+                             r"(?:day|night|evening|morning)\b|[^,.;]{0,60}?\bthen (?:bombed|"
+                             r"struck|hit|attacked|fired|shelled|launched|raided)\b", re.IGNORECASE)
 
 
 def same_day_start(before: str, seg_text: str) -> bool:
