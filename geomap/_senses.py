@@ -96,6 +96,7 @@ _GENERIC = re.compile(
     r"uses? (?:them |it )?to (?:fire|launch|strike|attack|hit|bomb)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)s?\b|in solidarity with|"
+    r"\bor face (?:\w+ ){0,2}(?:air ?strikes|attacks|strikes)|"
     r"safe havens?|(?:would|could|might|will|may|can) (?:\w+ )?(?:strike|attack|hit|target|launch|"
     r"retaliate|respond|continue|keep)|if)\b",
     re.IGNORECASE,

@@ -34,11 +34,27 @@ from geomap.dates import DateRef, find_dates
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
-__all__ = ["CITY_REF", "INDEFINITE", "anchor", "blamed_before", "breakdown_sites", "casualties",
-           "date_near",
-           "deictic_place", "group_spans", "listed_sites", "same_day_start", "share_casualties",
-           "split_listed", "summary_headline", "target_of",
-           "toll_update", "town_in_region", "when_date"]
+__all__ = [
+    "CITY_REF",
+    "INDEFINITE",
+    "anchor",
+    "blamed_before",
+    "breakdown_sites",
+    "casualties",
+    "date_near",
+    "deictic_place",
+    "group_spans",
+    "listed_sites",
+    "same_day_start",
+    "scene_places",
+    "share_casualties",
+    "split_listed",
+    "summary_headline",
+    "target_of",
+    "toll_update",
+    "town_in_region",
+    "when_date",
+]
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -296,3 +312,14 @@ def split_listed(text: str, groups: list[list[tuple[Toponym, int]]]
         firsts = {t.place_id: (t, p) for t, p in reversed(towns)}
         out.extend([tp, *rest] for tp in sorted(firsts.values(), key=lambda tp: tp[0].start))
     return out
+
+
+def scene_places(before: Segment, text: str, toponyms: list[Toponym]
+                 ) -> list[tuple[Toponym, int]]:
+    """The places of the clause a "when" or "a day after" strike is told from: those it ties
+    ("travelling along a road in Marib when ..."), else the towns it names, even as its
+    subject ("Sarajevo buried its dead on Sunday, a day after a mortar bomb exploded ...")."""
+    tied = linked_places(before, text, toponyms)
+    end = before.start + len(before.text)
+    return tied or [(t, 2) for t in toponyms
+                    if before.start <= t.start and t.end <= end and t.kind == "populated"]

@@ -81,6 +81,7 @@ from geomap._sites import (
     group_spans,
     listed_sites,
     same_day_start,
+    scene_places,
     share_casualties,
     split_listed,
     summary_headline,
@@ -254,8 +255,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 places = places or carry_places
             elif not places and k > 0 and (seg.connector in {"when", ", when"} or (
                     find_day_offsets(seg.connector or "") and not has_strike(parts[k - 1].text))):
-                places = linked_places(parts[k - 1], text, toponyms)  # "The car was
-                # travelling along a road in Marib when it was hit by a missile"
+                places = scene_places(parts[k - 1], text, toponyms)  # "in Marib when it was hit"
             if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):
                 places, date = where, date or clause_date  # "Suruc, ..., where a bomber
                 # killed 33 activists preparing to take toys to the town of Kobani": Suruc

@@ -840,3 +840,12 @@ def test_then_bombed_is_the_day_of_the_strike_before() -> None:
             "then bombed an air base near the southern port of Basra, according to Tehran.")
     basra = next(e for e in events(text, dt.date(1980, 9, 23)) if e.location_country == "IQ")
     assert (basra.date, basra.attacker_country) == ("1980-09-22", "IR")
+
+
+def test_a_city_burying_its_dead_a_day_after_a_strike_is_where_it_hit() -> None:
+    text = ("Sarajevo buried its dead on Sunday in hillside cemeteries, a day after a single "
+            "mortar bomb exploded in the crowded Markale market, killing 68 people. In "
+            "Washington, Paris and London, officials debated whether the Serbs should pull "
+            "their heavy weapons back or face NATO air strikes.")
+    (e,) = events(text, dt.date(1994, 2, 7))
+    assert (e.location_name, e.date, e.fatalities) == ("Sarajevo", "1994-02-05", 68)
