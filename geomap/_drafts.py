@@ -167,7 +167,6 @@ _GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "la
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
 
-
 _TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b", re.I)
 
 
@@ -240,7 +239,7 @@ def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
 
 def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
     """An unattributed strike in a country that one attacker country alone is striking
-    in this article is taken as that attacker's ("Russian missiles hit Chernihiv ...
+    (its own only from the air) is that attacker's ("Russian missiles hit Chernihiv ...
     last month a strike on Odesa killed 20"); failing that, a strike by the weapon of one
     attributed strike of the same day (or, undated, of the one attributed strike before
     it, whose date it takes: "part of a missile fell on Jericho") is that attacker's;
@@ -255,7 +254,8 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code
                   for a in o.attackers}
-        if len(others) == 1 and None not in others:
+        if len(others) == 1 and None not in others and (
+                place[0].country_code not in others or _STATE_WEAPONS & set(d.weapons)):
             source = next(o for o in drafts if o is not d and o.attackers
                           and o.attacker_country in others)
             d.attackers.append(next(a for a in source.attackers if a.country_code))

@@ -849,3 +849,12 @@ def test_a_city_burying_its_dead_a_day_after_a_strike_is_where_it_hit() -> None:
             "their heavy weapons back or face NATO air strikes.")
     (e,) = events(text, dt.date(1994, 2, 7))
     assert (e.location_name, e.date, e.fatalities) == ("Sarajevo", "1994-02-05", 68)
+
+
+def test_a_government_s_own_strike_does_not_attribute_bombings_by_others() -> None:
+    text = ("Russian warplanes bombed a market in Grozny, Chechnya, on Thursday, killing 118 "
+            "people. Moscow blames Islamic militants for the bombings of apartment blocks in "
+            "Buynaksk and Volgodonsk last month.")
+    found = {e.location_name: e for e in events(text, dt.date(1999, 10, 22))}
+    assert found["Grozny"].attacker_country == "RU"
+    assert all(e.attacker_country is None for name, e in found.items() if name != "Grozny")
