@@ -310,3 +310,10 @@ def test_a_small_far_town_nothing_supports_is_dropped() -> None:
     found = [(t.text, t.country_code) for t in geoparse(text)]
     assert ("Koya", "JP") not in found
     assert ("Erbil", "IQ") in found
+
+
+def test_congo_is_the_drc_when_the_text_is_about_the_drc() -> None:
+    text = "Ugandan jets struck camps in eastern Congo, in Beni territory, North Kivu province."
+    assert next(t for t in geoparse(text) if t.text == "Congo").country_code == "CD"
+    text = "In Congo, President Sassou Nguesso said in Brazzaville that talks would resume."
+    assert next(t for t in geoparse(text) if t.text == "Congo").country_code == "CG"
