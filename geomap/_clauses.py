@@ -180,6 +180,11 @@ _ARMED_NOUN = re.compile(
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
+_WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
+_HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
+                            r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
+_MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
+_INQUIRY = re.compile(r"\b(?:investigat\w+|inquiry|probes?)\b", re.IGNORECASE)  # any actor's
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
                       r"targeted|damaged|sunk|bombed|shelled|torpedoed|destroyed)\b", re.IGNORECASE)
 _NON_STATE = re.compile(  # a nationality of a group, not a state: "Somali militants"
@@ -201,7 +206,7 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
 _OTHER_VERB = re.compile(
     r"\b(?:cuts?|revised?|revises|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
     r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked|mourning"
-    r"|remembers?|honou?rs?|confirms?|confirmed|investigat\w+|probes?|names?|named|identifies"
+    r"|remembers?|honou?rs?|confirms?|confirmed|names?|named|identifies"
     r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported"
     r"|protests?|protested|demands?|demanded)\b",
     re.IGNORECASE)
@@ -438,8 +443,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
-        if re.match(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", text[a.end : end],
-                    re.IGNORECASE):
+        if _WHERE_FROM.match(text, a.end, end):
             continue  # "fired from Lebanese airspace": where from, not who
         if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
             return a
@@ -457,17 +461,15 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         tail = text[a.end : min(end, a.end + 40)]
         if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]):
             continue  # "killed three American soldiers": the victims
-        if re.search(r"\b(?:joined|backed|supported|aided|accompanied) by\s+(?:an?\s+|the\s+)?$|"
-                     r"\balongside\s+(?:the\s+)?$", text[max(seg.start, a.start - 30) : a.start]):
+        if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
                 r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):
             continue
-        if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or re.fullmatch(
-                r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?", text[a.end : trigger_at]))
-                or _NON_STATE.match(tail)):
+        if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or _MODEL.fullmatch(
+                text, a.end, trigger_at)) or _NON_STATE.match(tail)):
             continue  # "the Iranian consulate"; "the Somali militant group": not a state
             # (but "Iranian F-4 Phantoms then bombed" is)
         if a.kind == "government" and _PLACE_MODIFIER.match(tail):
@@ -478,7 +480,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue
         if a.kind in {"state", "government"} and _OTHER_VERB.search(text[a.end : trigger_at]):
             continue  # "Sri Lanka cuts the death toll of the bombings": not the bomber
-        if re.search(r"\b(?:investigat\w+|inquiry|probe)\b", text[a.end : trigger_at]) or (
+        if _INQUIRY.search(text, a.end, trigger_at) or (
                 a.kind == "government" and trigger_at - a.end > 25):
             continue  # "Kyiv Orders Inquiry Into College Strike": a capital that strikes says so
         before.append(a)

@@ -145,27 +145,24 @@ CONTROLS_JS = r"""
     if (countryLayer) { overlays["Countries"] = countryLayer; }
     overlays["Trajectories"] = arcLayer;
     overlays["Uncertainty circles"] = circleLayer;
-    attackers.forEach(function (att, k) {
-      var key = '<span class="geomap-lc-swatch" style="background:' + safeColor(att.color) +
-        '"></span>' + escapeHtml(att.name) + " (" + att.count + ")" +
-        '<span hidden>#a' + k + "</span>";
+    // one empty layer per attacker or event type: ticking it in the control filters the map
+    function filterEntry(key, filter, heading, on, k) {
       var dummy = L.layerGroup().addTo(map);
-      dummy._geomapFilter = "attacker-" + k;
-      if (k === 0) { dummy._geomapHeading = "Attacker"; }
-      dummy.on("add", function () { attOn[k] = true; scheduleFilter(); });
-      dummy.on("remove", function () { attOn[k] = false; scheduleFilter(); });
+      dummy._geomapFilter = filter + "-" + k;
+      if (k === 0) { dummy._geomapHeading = heading; }
+      dummy.on("add", function () { on[k] = true; scheduleFilter(); });
+      dummy.on("remove", function () { on[k] = false; scheduleFilter(); });
       overlays[key] = dummy;
+    }
+    attackers.forEach(function (att, k) {
+      filterEntry('<span class="geomap-lc-swatch" style="background:' + safeColor(att.color) +
+        '"></span>' + escapeHtml(att.name) + " (" + att.count + ")" +
+        '<span hidden>#a' + k + "</span>", "attacker", "Attacker", attOn, k);
     });
     types.forEach(function (tp, k) {
-      var key = '<span class="geomap-lc-shape">' + iconSvg(tp.shape, "#9a9a9a", 12, false) +
+      filterEntry('<span class="geomap-lc-shape">' + iconSvg(tp.shape, "#9a9a9a", 12, false) +
         "</span>" + escapeHtml(tp.name) + " (" + tp.count + ")" +
-        '<span hidden>#t' + k + "</span>";
-      var dummy = L.layerGroup().addTo(map);
-      dummy._geomapFilter = "type-" + k;
-      if (k === 0) { dummy._geomapHeading = "Event type (shape)"; }
-      dummy.on("add", function () { typeOn[k] = true; scheduleFilter(); });
-      dummy.on("remove", function () { typeOn[k] = false; scheduleFilter(); });
-      overlays[key] = dummy;
+        '<span hidden>#t' + k + "</span>", "type", "Event type (shape)", typeOn, k);
     });
     var GroupedLayers = groupedLayers();
     new GroupedLayers(baseLayers, overlays, {

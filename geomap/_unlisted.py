@@ -91,7 +91,7 @@ _NEAR = re.compile(
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
-_QUARTER_OF = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?"
+_PART_OF_TOWN = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?"
                          r"(?:(?:north|south|east|west|central)\w*\s+)?")
 _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
@@ -215,7 +215,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              country_code=cc, admin1=t.admin1 if cc else None,
                              feature_code=OFFSET_CODE, place_id=f"offset:{name}",
                              reasons=(*t.reasons, f"moved {name}"))
-        elif (quarter := _QUARTER_OF.match(text, t.end)) and k + 1 < len(toponyms) and (
+        elif (quarter := _PART_OF_TOWN.match(text, t.end)) and k + 1 < len(toponyms) and (
                 toponyms[k + 1].start == quarter.end()) and (
                 toponyms[k + 1].country_code != t.country_code):
             town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman"

@@ -365,11 +365,10 @@ class Gazetteer:
             import shapely
 
             path = Path(self.directory) / "countries.geojson.gz"
+            raw = _outline_text(str(self.directory))
             try:  # one GEOS parse of the whole collection, in feature order
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
-                    raw = fh.read()
                 geoms = list(shapely.from_geojson(raw).geoms)
-            except (OSError, ValueError, shapely.errors.GEOSException) as exc:
+            except shapely.errors.GEOSException as exc:
                 raise GazetteerError(f"{path}: cannot read country outlines: {exc}") from exc
             codes = re.findall(r'"iso_a2":\s*"([^"]*)"', raw)
             if len(codes) != len(geoms):
@@ -397,12 +396,22 @@ def load_gazetteer(directory: str | os.PathLike[str] | None = None) -> Gazetteer
 
 
 @lru_cache(maxsize=4)
-def _outlines(directory: str) -> dict[str, Any]:
+def _outline_text(directory: str) -> str:
+    """The outlines file, read once for both the map (JSON) and ``country_at`` (GEOS)."""
     path = Path(directory) / "countries.geojson.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            data: dict[str, Any] = json.load(fh)
+            return fh.read()
     except (OSError, ValueError) as exc:
+        raise GazetteerError(f"{path}: cannot read country outlines: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def _outlines(directory: str) -> dict[str, Any]:
+    path = Path(directory) / "countries.geojson.gz"
+    try:
+        data: dict[str, Any] = json.loads(_outline_text(directory))
+    except ValueError as exc:
         raise GazetteerError(f"{path}: cannot read country outlines: {exc}") from exc
     return data
 
