@@ -61,6 +61,8 @@ _STRIKE = re.compile(
     r"|(?:grenades?|bombs?|explosives?) (?:was |were )?(?:thrown|hurled|lobbed|tossed)"
     r"|(?:threw|hurled|lobbed|tossed) (?:\w+ )?(?:grenades?|bombs?|explosives?)"
     r"|sank (?=(?:a|an|the|its|their)\b)"
+    r"|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?(?:bombs?|gas|munitions?|explosives?|grenades?|barrels?"
+    r"|napalm|incendiar\w+|chemicals?|mines?) on"
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"

@@ -173,13 +173,15 @@ def anchor(seg: Segment, text: str, toponyms: list[Toponym],
 
 
 CITY_REF = re.compile(r"\bthe (?:city|town|village|capital)\b", re.IGNORECASE)
+_TOWN_OF = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?:city|town|village) of\s+$", re.IGNORECASE)
 
 
-def deictic_place(seg: Segment, toponyms: list[Toponym],
-                  sentence_start: int) -> list[tuple[Toponym, int]]:
+def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
+                  text: str) -> list[tuple[Toponym, int]]:
     """The place a strike segment points back to: "There he shot dead 69" (the last
     town, island or airport named before), "the city centre" (the last town named earlier
-    in the same sentence: "The Russian city of Belgorod ... shelling of the city centre")."""
+    in the same sentence: "The Russian city of Belgorod ... shelling of the city centre"),
+    "on the town" (the last town, when the sentence before named it "the town of Halabja")."""
     if re.match(r"\s*There\b", seg.text):
         there = [t for t in toponyms if t.end <= seg.start
                  and t.kind in {"populated", "feature", "airport", "adm2"}]
@@ -187,7 +189,9 @@ def deictic_place(seg: Segment, toponyms: list[Toponym],
     city = CITY_REF.search(seg.text)
     if city is not None:
         site = last_site(toponyms, seg.start + city.start())
-        if site is not None and site.start >= sentence_start:
+        if site is not None and (site.start >= sentence_start or (
+                sentence_start - site.end < 300
+                and _TOWN_OF.search(text, max(0, site.start - 40), site.start))):
             return [(site, 1)]
     return []
 
@@ -281,14 +285,16 @@ def when_date(before: str, published: dt.date | None) -> DateRef | None:
 
 
 _SAME_DAY_START = re.compile(r"\s*(?:hours|minutes|moments) later\b|\s*later (?:that|the same) "
-                             r"(?:day|night|evening|morning)\b|[^,.;]{0,60}?\bthen (?:bombed|"
-                             r"struck|hit|attacked|fired|shelled|launched|raided)\b", re.IGNORECASE)
+                             r"(?:day|night|evening|morning)\b|\s*(?:at|on|in|during) the same "
+                             r"(?:hour|time|day|night|evening|morning|afternoon)\b"
+                             r"|[^,.;]{0,60}?\bthen (?:bombed|struck|hit|attacked|fired|shelled"
+                             r"|launched|raided)\b", re.IGNORECASE)
 
 
 def same_day_start(before: str, seg_text: str) -> bool:
     """Whether a segment opens on the day of the strike told last: "Hours after the air
     raid, a roadside bomb hit ..." (``before`` is "Hours"), "Hours later, Eritrean aircraft
-    struck Mekele", "Iranian F-4 Phantoms then bombed ..."."""
+    struck Mekele", "Iranian F-4 Phantoms then bombed ...", "At the same hour jets bombed"."""
     return bool(re.fullmatch(r"\s*(?:Hours|Minutes|Moments|Shortly)\s*", before)
                 or _SAME_DAY_START.match(seg_text))
 

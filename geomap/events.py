@@ -22,9 +22,8 @@ How an event is read (each step is a rule a reviewer can check against the evide
    one foreign state force the article names ("occupied by Russian troops"), unless an
    armed group is named too. An undated strike sentence right after a dated "was hit"
    sentence ("The region was hit again early on Friday.") takes its date.
-6. Segments about the same strike become one event: same attacker country (or unknown),
-   one place inside the other or within ``merge_km``, compatible dates (an undated report
-   is taken as recent: within 30 days before publication).
+6. Segments about the same strike become one event: same attacker country (or unknown), one
+   place inside the other or within ``merge_km``, compatible dates (undated: recent).
 """
 
 from __future__ import annotations
@@ -68,6 +67,7 @@ from geomap._drafts import (
     split_targets,
     territory_actor,
 )
+from geomap._people import as_forces
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
     CITY_REF,
@@ -143,9 +143,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     text, pub = article.text, article.date
     toponyms = moved_by_text(text, toponyms, gaz)  # "100 km south of Odesa", "off Eritrea"
-    actors = [a for a in find_actors(text) if not any(  # "El Salvador" in "Villa El Salvador"
+    actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
-        for t in toponyms)]
+        for t in toponyms)])
     actors = sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the article is talking about
@@ -279,7 +279,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
             if not places:  # "There he shot dead 69", "... Belgorod ... the city centre"
-                places = deictic_place(seg, toponyms, s)
+                places = deictic_place(seg, toponyms, s, text)
             if not places:
                 refs = last_made if re.search(r"\b(?:those|these|both)\b", seg.text) else (
                     [latest] if latest is not None and _THAT.search(seg.text) else

@@ -123,6 +123,7 @@ def test_segments_remember_their_sentence_and_offset() -> None:
     "Iran launched ballistic missiles at Erbil.",
     "A suicide bombing targeting a bus killed over two dozen IRGC members.",
     "An attack by the group against a police station left 11 dead.",
+    "Iran said Iraqi jets had dropped mustard gas on Sardasht.",
 ])
 def test_strike_sentences(text: str) -> None:
     assert has_strike(text)
@@ -134,6 +135,7 @@ def test_strike_sentences(text: str) -> None:
     "The foreign ministry summoned Iran's charge d'affaires.",
     "The Balochistan attack came on Tuesday.",  # a strike word, nothing violent
     "Barcelona struck twice in the second half.",
+    "Helicopters dropped leaflets on the town.",  # nothing violent
 ])
 def test_non_strike_sentences(text: str) -> None:
     assert not has_strike(text)

@@ -436,6 +436,31 @@ def test_the_city_centre_is_the_city_named_before_it() -> None:
     assert (e.location_name, e.date, e.fatalities) == ("Belgorod", "2023-12-30", 24)
 
 
+def test_the_town_is_the_town_of_the_sentence_before() -> None:
+    text = ("Reporters were taken to the Kurdish town of Halabja, in north-eastern Iraq. Iran "
+            "says Iraqi aircraft dropped chemical bombs on the town last Wednesday. Last June, "
+            "Iran said Iraqi jets had dropped mustard gas on Sardasht.")
+    found = {e.location_name: e for e in events(text, dt.date(1988, 3, 23))}
+    assert found["Halabja"].date == "1988-03-16"
+    assert found["Sardasht"].date == "1987-06"
+
+
+def test_a_strike_at_the_same_hour_takes_the_day_of_the_one_before() -> None:
+    text = ("Russian jets bombed Idlib on Tuesday, killing five. At the same hour Russian jets "
+            "bombed Hama, killing three.")
+    assert {e.location_name: e.date for e in events(text)} == {
+        "Idlib": "2024-01-16", "Ḩamāh": "2024-01-16"}
+
+
+def test_troops_of_a_foreign_state_named_alone_are_the_gunships_attackers() -> None:
+    text = ("American troops were hunting on Thursday for General Noriega, as more than "
+            "20,000 US soldiers overran his forces. Shortly before 1 am on Wednesday AC-130 "
+            "gunships pounded the headquarters of the Panamanian Defence Forces in the El "
+            "Chorrillo district of Panama City.")
+    e = one(text, dt.date(1989, 12, 21))
+    assert (e.location_country, e.attacker_country, e.cross_border) == ("PA", "US", True)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
