@@ -433,6 +433,11 @@ def _precision(t: Toponym) -> int:
     return 1
 
 
+_CIVIL_OFFICE = re.compile(  # "Iraq's Interior Minister Quits as Baghdad Bombing Toll Climbs"
+    r"(?:’s|'s)\s+(?:(?:interior|health|foreign|justice|education|finance)\s+minist"
+    r"|prime minister|president|police|envoy|ambassador)", re.IGNORECASE)
+
+
 def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 trigger_at: int) -> ActorMention | None:
     """The actor that struck: a modifier of the strike noun ("Iranian drones"), the
@@ -465,7 +470,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "killed three American soldiers": the victims
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
-        if _ACTOR_NOT_SUBJECT.search(lead) or re.match(
+        if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
                 r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):

@@ -461,6 +461,13 @@ def test_troops_of_a_foreign_state_named_alone_are_the_gunships_attackers() -> N
     assert (e.location_country, e.attacker_country, e.cross_border) == ("PA", "US", True)
 
 
+def test_a_state_whose_minister_speaks_is_not_the_bomber() -> None:
+    text = ("Iraq's Interior Minister Quits as Baghdad Bombing Toll Climbs\n\nThe lorry bomb "
+            "that devastated a shopping street in Baghdad early on Sunday has killed 250.")
+    e = one(text, dt.date(2016, 7, 6))
+    assert (e.location_name, e.attacker_country, e.fatalities) == ("Baghdad", None, 250)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
