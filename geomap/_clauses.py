@@ -183,6 +183,9 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
+_LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
+                       r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
 _MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
@@ -450,8 +453,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
-        if _WHERE_FROM.match(text, a.end, end):
-            continue  # "fired from Lebanese airspace": where from, not who
+        if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start):
+            continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq"
         if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"

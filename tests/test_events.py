@@ -468,6 +468,14 @@ def test_a_state_whose_minister_speaks_is_not_the_bomber() -> None:
     assert (e.location_name, e.attacker_country, e.fatalities) == ("Baghdad", None, 250)
 
 
+def test_a_country_troops_must_withdraw_from_is_not_the_attacker() -> None:
+    text = ("A car bomb exploded outside the Australian embassy in Jakarta on Thursday, "
+            "killing nine. A statement in the group's name claimed the attack and demanded "
+            "that Australia withdraw its troops from Iraq.")
+    e = one(text, dt.date(2004, 9, 10))
+    assert (e.location_name, e.attacker_country, e.fatalities) == ("Jakarta", None, 9)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
