@@ -16,19 +16,9 @@ from geomap.actors import ActorMention
 from geomap.records import Toponym
 
 __all__ = [
-    "Segment",
-    "attacker_of",
-    "blamed_actor",
-    "coordinated",
-    "date_text",
-    "has_strike",
-    "is_subject",
-    "linked_places",
-    "origin_places",
-    "passive_strike",
-    "segments",
-    "sentences",
-    "weak_strike",
+    "Segment", "attacker_of", "blamed_actor", "coordinated", "date_text", "has_strike",
+    "is_subject", "linked_places", "origin_places", "passive_strike", "segments", "sentences",
+    "weak_strike"
 ]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
@@ -437,8 +427,8 @@ def _precision(t: Toponym) -> int:
 
 
 _CIVIL_OFFICE = re.compile(  # "Iraq's Interior Minister Quits as Baghdad Bombing Toll Climbs"
-    r"(?:’s|'s)\s+(?:(?:interior|health|foreign|justice|education|finance)\s+minist"
-    r"|prime minister|president|police|envoy|ambassador)", re.IGNORECASE)
+    r"(?:’s|'s)\s+(?:(?!defen[cs]e\b|war\b)[\w-]+\s+minist|prime minister|president|police"
+    r"|envoy|ambassador)", re.IGNORECASE)
 
 
 def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
@@ -455,7 +445,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         lead = text[max(seg.start, a.start - 25) : a.start]
         if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start):
             continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq"
-        if (a.start > trigger_at and _BY_ACTOR.search(lead)) or _BLAMED.search(lead):
+        if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
+                a.kind == "government" and lead.endswith("from "))) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
         if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s)?[\s-]*", text[a.end : trigger_at]) \

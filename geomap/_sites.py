@@ -7,7 +7,8 @@ casualty phrase to the site it belongs to, read the date nearest each site, and 
 new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalpur") and
 of a list ("...; St Sebastian's Church in Negombo; and Zion Church in Batticaloa"), and
 the draft a sentence names by its place ("The Balochistan attack came ..."), and the
-target a segment names ("the headquarters of Jaish al-Adl").
+target a segment names ("the headquarters of Jaish al-Adl"), and the date a segment gives
+its strike (``nearest_date``, ``killed_date``).
 Casualty claims that the text itself doubts ("without offering any evidence") give no
 figures.
 """
@@ -37,6 +38,7 @@ from geomap.records import Toponym
 __all__ = [
     "CITY_REF",
     "INDEFINITE",
+    "TRIGGER",
     "anchor",
     "blamed_before",
     "breakdown_sites",
@@ -44,7 +46,9 @@ __all__ = [
     "date_near",
     "deictic_place",
     "group_spans",
+    "killed_date",
     "listed_sites",
+    "nearest_date",
     "same_day_start",
     "scene_places",
     "share_casualties",
@@ -55,6 +59,14 @@ __all__ = [
     "town_in_region",
     "when_date",
 ]
+
+TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
+                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
+_YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
+                             r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
+                             re.IGNORECASE)
+_GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b", re.I)
+_WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evidence\b|"
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
@@ -329,3 +341,33 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
     end = before.start + len(before.text)
     return tied or [(t, 2) for t in toponyms
                     if before.start <= t.start and t.end <= end and t.kind == "populated"]
+
+
+@lru_cache(maxsize=128)
+def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
+    """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
+    attack" -> Friday), not of speaking ("said on Wednesday"), a toll update ("rose to 22 on
+    Monday") or indefinite ("on a Friday night"); without publication date, absolute only."""
+    dates = [d for d in find_dates(date_text(seg.text), pub) if not INDEFINITE.search(
+        seg.text, 0, d.start) and not toll_update(seg.text[: d.start])]
+    if not dates:
+        year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
+        return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
+                       False) if year else None
+    triggers = [m.start() for m in TRIGGER.finditer(seg.text)] or [0]
+    calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
+    order = {"day": 0, "month": 1, "year": 2}
+    return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
+        calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
+        min(abs(d.start - t) for t in triggers), d.start))
+
+
+def killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
+    """The date of "On Saturday, 16 soldiers were killed", not of "mourners gathered on
+    Monday for the funeral of children killed": the date must lead the casualty clause."""
+    date = nearest_date(seg, pub)
+    kill = re.search(r"\b(?:killed|died|dead|wounded|injured)\b", seg.text)
+    if date is None or kill is None or kill.start() - date.end > 40 or _GATHERING.search(
+            seg.text, date.end, kill.start()):
+        return None
+    return date

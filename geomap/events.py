@@ -32,7 +32,6 @@ import datetime as dt
 import logging
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from geomap._clauses import (
     Segment,
@@ -71,7 +70,7 @@ from geomap._people import as_forces
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
     CITY_REF,
-    INDEFINITE,
+    TRIGGER,
     anchor,
     blamed_before,
     breakdown_sites,
@@ -79,7 +78,9 @@ from geomap._sites import (
     date_near,
     deictic_place,
     group_spans,
+    killed_date,
     listed_sites,
+    nearest_date,
     same_day_start,
     scene_places,
     share_casualties,
@@ -108,13 +109,8 @@ _ANAPHOR = re.compile(
 )
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
 _GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
-_TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
-                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket)", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
-_YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
-                             r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
-                             re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
@@ -130,8 +126,6 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
-_GATHERING = re.compile(r"\b(?:funeral|mourn\w*|vigil|rally|protest|memorial|burial)\b", re.I)
-_WEEKDAY_ONLY = re.compile(r"(?:\w+ )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answer"
@@ -171,12 +165,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 where = linked_places(seg, text, toponyms)
             blamed = blamed_actor(seg, text, actors)
             if _WAS_HIT.search(seg.text) and not has_strike(seg.text):
-                hit_date = _nearest_date(seg, pub)  # "The region was hit again early on Friday."
+                hit_date = nearest_date(seg, pub)  # "The region was hit again early on Friday."
                 if hit_date is not None:
                     dates_next = (range(index + 1, index + 2), hit_date)
             if _SAME_DAY.search(seg.text):  # "... one of three attacks on the same Friday."
                 same_day = current.date if current is not None else None
-                same_day = same_day or _nearest_date(seg, pub)
+                same_day = same_day or nearest_date(seg, pub)
                 if same_day is not None:
                     dates_next = (range(index + 1, index + 4), same_day)
             descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
@@ -198,7 +192,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if item is not None and cas_here.killed is None:  # "; three at Muridke"
                     cas_here = casualties(f"{item.group('n')} killed {item.group('rest')}")
                 if nxt is not None and nxt.connector == ", where":  # "near Pahalgam, where ..."
-                    clause_date = _nearest_date(seg, pub)
+                    clause_date = nearest_date(seg, pub)
                 if current is not None and current.attackers and cas_here.killed is not None \
                         and not _DEATH_ELSEWHERE.search(seg.text):
                     sites = breakdown_sites(gaz, current, seg, text, toponyms, merge_km)
@@ -216,10 +210,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         cas_here.killed is not None or cas_here.injured is not None):
                     carry = cas_here
                     carry_places = linked_places(seg, text, toponyms)  # "killed in Jericho"
-                    clause_date = _killed_date(seg, pub)
+                    clause_date = killed_date(seg, pub)
                     continue
                 previous = anchor(seg, text, toponyms, drafts) or previous
-                clause_date = _nearest_date(seg, pub)
+                clause_date = nearest_date(seg, pub)
                 if current is None and not is_generic(seg.text) and not not_a_strike(seg.text):
                     cas = casualties(seg.text)
                     if cas.killed is not None or cas.injured is not None:
@@ -399,7 +393,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
         add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
     cas = casualties(seg.text)
     places = linked_places(seg, text, toponyms)
-    own = _nearest_date(seg, pub)
+    own = nearest_date(seg, pub)
     if own is not None and current.date is not None and not compatible_dates(
             current.date, own, pub) and not toll_update(seg.text):
         return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
@@ -436,7 +430,7 @@ def _read_segment(
     clause_date: DateRef | None = None,
 ) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None]:
     attacker = None
-    for m in _TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
+    for m in TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
         attacker = attacker_of(seg, text, actors, seg.start + m.start())
         if attacker is not None:
             break
@@ -449,7 +443,10 @@ def _read_segment(
                   if not (p == 4 and t.country_code == attacker.country_code)]
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
-    date = _nearest_date(seg, pub)
+    origin = territory_actor(seg.text) if attacker is None else None
+    if origin is not None and any(t.country_code != origin.country_code for t, _ in places):
+        attacker = origin  # "the guns had fired from Ugandan territory at ... North Kivu"
+    date = nearest_date(seg, pub)
     offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
                for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
     if date is None and offsets and (previous is None or previous.date is None) \
@@ -461,36 +458,6 @@ def _read_segment(
         elif seg.connector and _SIMULTANEOUS.match(seg.connector):
             date = replace(previous.date, phrase=DERIVED)  # "the explosion came as ..."
     return places, attacker, date
-
-
-@lru_cache(maxsize=128)
-def _nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
-    """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
-    attack" -> Friday), not of speaking ("said on Wednesday"), a toll update ("rose to 22 on
-    Monday") or indefinite ("on a Friday night"); without publication date, absolute only."""
-    dates = [d for d in find_dates(date_text(seg.text), pub) if not INDEFINITE.search(
-        seg.text, 0, d.start) and not toll_update(seg.text[: d.start])]
-    if not dates:
-        year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
-        return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
-                       False) if year else None
-    triggers = [m.start() for m in _TRIGGER.finditer(seg.text)] or [0]
-    calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
-    order = {"day": 0, "month": 1, "year": 2}
-    return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
-        calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],
-        min(abs(d.start - t) for t in triggers), d.start))
-
-
-def _killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
-    """The date of "On Saturday, 16 soldiers were killed", not of "mourners gathered on
-    Monday for the funeral of children killed": the date must lead the casualty clause."""
-    date = _nearest_date(seg, pub)
-    kill = re.search(r"\b(?:killed|died|dead|wounded|injured)\b", seg.text)
-    if date is None or kill is None or kill.start() - date.end > 40 or _GATHERING.search(
-            seg.text, date.end, kill.start()):
-        return None
-    return date
 
 
 def extract_events(article: Article, toponyms: list[Toponym],

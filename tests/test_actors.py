@@ -264,7 +264,8 @@ def test_conflict_news_demonyms(word: str, code: str) -> None:
     assert demonym_country(word) == code
 
 
-@pytest.mark.parametrize("word", ["Kurdish", "Baloch", "Baluch", "Pashtun", "Arab", "Serb", "Croat"])
+@pytest.mark.parametrize(
+    "word", ["Kurdish", "Baloch", "Baluch", "Pashtun", "Arab", "Serb", "Croat"])
 def test_peoples_without_a_state(word: str) -> None:
     assert is_demonym(word)
     assert demonym_country(word) is None

@@ -476,6 +476,20 @@ def test_a_country_troops_must_withdraw_from_is_not_the_attacker() -> None:
     assert (e.location_name, e.attacker_country, e.fatalities) == ("Jakarta", None, 9)
 
 
+def test_guns_that_fired_from_a_states_territory_are_its_own() -> None:
+    text = ("Congo's communications minister said on Tuesday the guns and aircraft had fired "
+            "from Ugandan territory at positions of the rebels in North Kivu province.")
+    e = one(text, dt.date(2021, 11, 30))
+    assert (e.location_name, e.attacker_country, e.cross_border) == ("Nord-Kivu", "UG", True)
+
+
+def test_a_capital_a_bus_travelled_from_is_not_the_bomber() -> None:
+    text = ("On Tuesday a suicide bomber blew himself up on a bus travelling west from "
+            "Kampala near Mpigi, killing one.")
+    e = one(text, dt.date(2021, 10, 30))
+    assert (e.location_name, e.attacker_country) == ("Mpigi", None)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
