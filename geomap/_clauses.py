@@ -449,7 +449,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 a.kind == "government" and lead.endswith("from "))) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
-        if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s)?[\s-]*", text[a.end : trigger_at]) \
+        if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s|-led)?[\s-]*", text[a.end : trigger_at]) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \
                 and a.kind != "government":

@@ -108,7 +108,9 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
-_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:’s|'s)?\b|\bthe militants\b", re.IGNORECASE)
+_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:(?:’s|'s) (?:fighters|militants|gunmen|members|"
+                          r"bombers?|suicide|men|forces|drones?|rockets?)|(?!’s|'s))\b"
+                          r"|\bthe militants\b", re.IGNORECASE)  # not "the group's capital"
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)

@@ -490,6 +490,24 @@ def test_a_capital_a_bus_travelled_from_is_not_the_bomber() -> None:
     assert (e.location_name, e.attacker_country) == ("Mpigi", None)
 
 
+def test_us_led_strikes_are_american() -> None:
+    e = one("US-led strikes hit Islamic State positions in Raqqa early on Tuesday.",
+            dt.date(2014, 9, 24))
+    assert (e.location_name, e.attacker_country, e.date) == ("Ar Raqqah", "US", "2014-09-23")
+
+
+def test_the_groups_capital_does_not_make_the_group_the_attacker() -> None:
+    text = ("Islamic State holds much of the east. In Raqqa, the group's de facto capital, "
+            "strikes hit the governor's building on Tuesday.")
+    e = one(text, dt.date(2014, 9, 24))
+    assert (e.location_name, e.attacker) == ("Ar Raqqah", None)
+
+
+def test_a_campaign_since_august_is_no_event() -> None:
+    assert events("Obama, who has been bombing Islamic State in Iraq since August, spoke on "
+                  "Wednesday.", dt.date(2014, 9, 24)) == []
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
