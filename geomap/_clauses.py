@@ -173,6 +173,7 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
+_MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
                        r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -449,7 +450,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 a.kind == "government" and lead.endswith("from "))) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
-        if a.end <= trigger_at and re.fullmatch(r"(?:’s|'s|-led)?[\s-]*", text[a.end : trigger_at]) \
+        if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \
                 and a.kind != "government":
