@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from geomap._clauses import (
@@ -28,7 +29,7 @@ from geomap._clauses import (
     linked_places,
     sentences,
 )
-from geomap._drafts import Draft, by_site, last_site
+from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates
@@ -53,6 +54,7 @@ __all__ = [
     "scene_places",
     "share_casualties",
     "split_listed",
+    "story_date",
     "summary_headline",
     "target_of",
     "toll_update",
@@ -371,3 +373,18 @@ def killed_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
             seg.text, date.end, kill.start()):
         return None
     return date
+
+
+def story_date(drafts: list[Draft]) -> None:
+    """A strike the text gives no date, told after the article's first dated strike of a
+    day and by the same attacker (or an unnamed one), is taken as of that day: "In Raqqa,
+    strikes hit the governor's building" in a story of "strikes early on Tuesday"."""
+    lead = next((d for d in drafts if d.dates), None)
+    if lead is None or lead.date is None or lead.date.precision != "day":
+        return
+    after = False
+    for d in drafts:
+        after = after or d is lead
+        if after and not d.dates and not d.derived and d.attacker_country in {
+                None, lead.attacker_country}:
+            d.derived.append(replace(lead.date, phrase=DERIVED))

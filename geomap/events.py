@@ -85,6 +85,7 @@ from geomap._sites import (
     scene_places,
     share_casualties,
     split_listed,
+    story_date,
     summary_headline,
     target_of,
     toll_update,
@@ -108,9 +109,11 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
-_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:(?:’s|'s) (?:fighters|militants|gunmen|members|"
-                          r"bombers?|suicide|men|forces|drones?|rockets?)|(?!’s|'s))\b"
-                          r"|\bthe militants\b", re.IGNORECASE)  # not "the group's capital"
+_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:(?:’s|'s) (?:\w+ ){0,2}?(?:fighters|militants"
+                          r"|gunmen|members|bombers?|suicide|men|forces|drones?|attacks?|bombings?"
+                          r")|(?!’s|'s))\b"
+                          r"|\bthe militants (?=(?:\w+ ){0,2}(?:attack|storm|struck|fired|kill"
+                          r"|opened|launch|detonat|set off|blew))", re.IGNORECASE)  # not "capital"
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
@@ -379,6 +382,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     town_in_region(drafts, toponyms, text)
     blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."
     inherit_attackers(drafts, actors)
+    story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     return drop_accidents(drafts, text)
 
 

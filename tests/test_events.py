@@ -508,6 +508,13 @@ def test_a_campaign_since_august_is_no_event() -> None:
                   "Wednesday.", dt.date(2014, 9, 24)) == []
 
 
+def test_an_undated_strike_after_the_story_s_strike_is_of_its_day() -> None:
+    text = ("American jets bombed Islamic State targets in Deir ez-Zor early on Tuesday. In Raqqa, "
+            "strikes hit the governor's building that the militants use as headquarters.")
+    found = {e.location_name: e for e in events(text, dt.date(2014, 9, 24))}
+    assert (found["Ar Raqqah"].date, found["Ar Raqqah"].attacker_country) == ("2014-09-23", "US")
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
