@@ -174,6 +174,8 @@ _ARMED_NOUN = re.compile(
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
+_BY_OTHER_VERB = re.compile(r"\b(?:used|run|held|owned|operated|built|controlled|occupied|guarded"
+                            r"|seized|captured)\b")  # "a building used as a prison by Yemen's"
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
                        r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -447,7 +449,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start):
             continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq"
         if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
-                a.kind == "government" and lead.endswith("from "))) or _BLAMED.search(lead):
+                a.kind == "government" and lead.endswith("from "))
+                and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
         if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \

@@ -515,6 +515,13 @@ def test_an_undated_strike_after_the_story_s_strike_is_of_its_day() -> None:
     assert (found["Ar Raqqah"].date, found["Ar Raqqah"].attacker_country) == ("2014-09-23", "US")
 
 
+def test_whoever_used_the_building_struck_is_not_the_attacker() -> None:
+    text = ("A coalition air strike destroyed a building used as a prison by Yemen's Houthi "
+            "movement in the city of Dhamar before dawn on Sunday, killing more than 100.")
+    e = one(text, dt.date(2019, 9, 2))
+    assert (e.location_name, e.attacker_country, e.fatalities_low) == ("Dhamār", None, 100)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
