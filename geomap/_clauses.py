@@ -135,7 +135,8 @@ _SUBJECT_AFTER = re.compile(
     r"army|navy|jets|warplanes|drones|gunboats|batteries)\b|"
     r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|denies|told|accused|"
     r"blamed|claimed|announced|condemned|called|urged|insisted|responded|vowed|promised|"
-    r"believes|believed|launched|fired|rejected|dismissed)\b", re.IGNORECASE)
+    r"believes|believed|launched|fired|rejected|dismissed|confirmed|admitted|acknowledged|"
+    r"threatened|demanded|replied)\b", re.IGNORECASE)
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)

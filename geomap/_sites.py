@@ -202,7 +202,9 @@ def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
         return [(there[-1], 1)] if there else []
     city = CITY_REF.search(seg.text)
     if city is not None:
-        site = last_site(toponyms, seg.start + city.start())
+        site = last_site([t for t in toponyms if not is_subject(text, t) or _TOWN_OF.search(
+            text, max(0, t.start - 40), t.start)],  # not "Abu Dhabi confirmed ... strikes
+            seg.start + city.start())  # near the city", but "the city of Belgorod called off"
         if site is not None and (site.start >= sentence_start or (
                 sentence_start - site.end < 300
                 and _TOWN_OF.search(text, max(0, site.start - 40), site.start))):

@@ -522,6 +522,12 @@ def test_whoever_used_the_building_struck_is_not_the_attacker() -> None:
     assert (e.location_name, e.attacker_country, e.fatalities_low) == ("Dhamār", None, 100)
 
 
+def test_a_capital_that_confirms_strikes_near_the_city_is_not_the_city() -> None:
+    text = ("On Thursday, air strikes hit a column of troops near Aden, killing 30. Abu Dhabi "
+            "confirmed that it had carried out strikes near the city.")
+    assert [e.location_name for e in events(text, dt.date(2019, 9, 2))] == ["Aden"]
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")

@@ -155,3 +155,14 @@ def test_a_name_with_a_qualifier_is_exact_for_the_bare_name() -> None:
     gaz = load_gazetteer()
     exact = [c.place.name for c in gaz.candidates_for_key("halle") if c.exact]
     assert "Halle (Saale)" in exact
+
+
+def test_curated_military_bases_resolve_from_news_spellings() -> None:
+    from geomap import geoparse
+
+    found = {t.text: t for t in geoparse(
+        "Israeli missiles hit the T-4 air base in Homs province; later drones hit Dyagilevo "
+        "air base in the Ryazan region and jets bombed the Vahdati air base near Dezful.")}
+    assert (found["T-4"].name, found["T-4"].country_code) == ("Tiyas Military Airbase", "SY")
+    assert found["Dyagilevo"].country_code == "RU"
+    assert (found["Vahdati"].name, found["Vahdati"].country_code) == ("Dezful Airport", "IR")
