@@ -46,6 +46,7 @@ __all__ = [
     "casualties",
     "date_near",
     "deictic_place",
+    "drop_bare_countries",
     "group_spans",
     "killed_date",
     "listed_sites",
@@ -390,3 +391,10 @@ def story_date(drafts: list[Draft]) -> None:
         if after and not d.dates and not d.derived and d.attacker_country in {
                 None, lead.attacker_country}:
             d.derived.append(replace(lead.date, phrase=DERIVED))
+
+
+def drop_bare_countries(drafts: list[Draft]) -> list[Draft]:
+    """A strike placed only in a country, with no attacker, date or figure, says nothing a
+    map could show: "bombers ... on a long detour around France and Spain"."""
+    return [d for d in drafts if d.attackers or d.dates or d.derived or d.casualties
+            or any(p < 4 for _, p in d.places)]

@@ -77,6 +77,7 @@ from geomap._sites import (
     casualties,
     date_near,
     deictic_place,
+    drop_bare_countries,
     group_spans,
     killed_date,
     listed_sites,
@@ -382,6 +383,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     town_in_region(drafts, toponyms, text)
     blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."
     inherit_attackers(drafts, actors)
+    drafts = drop_bare_countries(drafts)  # "a long detour around France and Spain"
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     return drop_accidents(drafts, text)
 

@@ -528,6 +528,12 @@ def test_a_capital_that_confirms_strikes_near_the_city_is_not_the_city() -> None
     assert [e.location_name for e in events(text, dt.date(2019, 9, 2))] == ["Aden"]
 
 
+def test_a_country_with_nothing_else_is_no_event() -> None:
+    text = ("American warplanes bombed Tripoli early on Tuesday. Eighteen F-111 bombers flew "
+            "on a long detour around France and Spain, which had refused overflight rights.")
+    assert [e.location_name for e in events(text, dt.date(1986, 4, 15))] == ["Tripoli"]
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
