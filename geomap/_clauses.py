@@ -272,6 +272,12 @@ def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
         connector = m.group().lower().strip()
         cut = m.end()
     out.append(Segment(sentence[cut:], start + cut, index, connector))
+    first = out[0]
+    comma = first.text.find(", ")
+    if first.connector in {"after", "following"} and comma > 0 and re.fullmatch(
+            r"\s*(?:after|following)\s*", sentence[: first.start - start], re.IGNORECASE):  # "After Libya fired missiles at US aircraft, US Navy jets sank"
+        out[:1] = [Segment(first.text[:comma], first.start, index, first.connector),
+                   Segment(first.text[comma + 2 :], first.start + comma + 2, index, None)]
     return out
 
 

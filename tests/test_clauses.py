@@ -349,3 +349,11 @@ def test_a_nationality_before_an_aircraft_model_is_the_attacker() -> None:
     text = "Iranian F-4 Phantoms then bombed the al-Rashid air base on the outskirts of Baghdad."
     found = attacker_of(whole(text), text, find_actors(text), text.index("bombed"))
     assert found is not None and found.country_code == "IR"
+
+
+def test_a_sentence_opening_on_after_has_its_main_clause_apart() -> None:
+    text = "After Libya fired missiles at US aircraft, US Navy jets struck a missile site."
+    ((s, e),) = sentences(text)
+    assert [(g.connector, g.text) for g in segments(text, 0, s, e)] == [
+        ("after", "Libya fired missiles at US aircraft"),
+        (None, "US Navy jets struck a missile site.")]
