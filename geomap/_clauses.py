@@ -42,6 +42,7 @@ _CONNECTOR = re.compile(
     r"insisting|warning|noting|waving|holding|arguing|denying)\b",
     re.IGNORECASE,
 )
+_OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)
 # strike words: nouns and verbs that say something hit something
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
@@ -253,11 +254,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
@@ -272,10 +270,8 @@ def segments(text: str, index: int, start: int, end: int) -> list[Segment]:
         connector = m.group().lower().strip()
         cut = m.end()
     out.append(Segment(sentence[cut:], start + cut, index, connector))
-    first = out[0]
-    comma = first.text.find(", ")
-    if first.connector in {"after", "following"} and comma > 0 and re.fullmatch(
-            r"\s*(?:after|following)\s*", sentence[: first.start - start], re.IGNORECASE):  # "After Libya fired missiles at US aircraft, US Navy jets sank"
+    first, comma = out[0], out[0].text.find(", ")  # "After Libya fired, US Navy jets sank"
+    if comma > 0 and _OPENING_AFTER.fullmatch(sentence, 0, first.start - start):
         out[:1] = [Segment(first.text[:comma], first.start, index, first.connector),
                    Segment(first.text[comma + 2 :], first.start + comma + 2, index, None)]
     return out
