@@ -5,7 +5,7 @@ Run from the project root::
     .venv/bin/python bench/events.py [--json]                  # run the pipeline, score it
     .venv/bin/python bench/events.py --predictions events.geojson [--json]
     .venv/bin/python bench/events.py --self-check              # validate this scorer
-    .venv/bin/python bench/events.py --throughput [N] [--json] # articles per second
+    .venv/bin/python bench/events.py --throughput [N] [--jobs J] [--json] # articles/s
     .venv/bin/python bench/events.py --data bench/data/events_heldout [...]  # another set
 
 The evaluation set is ``bench/data/events/``: ``articles/<id>.md`` (short news articles
@@ -832,8 +832,9 @@ def _peak_rss_mb() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def throughput(n: int, articles_dir: Path) -> dict[str, Any]:
-    """Time ``geomap.pipeline.extract`` on ``n`` synthetic articles in this process."""
+def throughput(n: int, articles_dir: Path, jobs: int = 1) -> dict[str, Any]:
+    """Time ``geomap.pipeline.extract`` on ``n`` synthetic articles with ``jobs`` worker
+    processes (1: in this process; 0: one per CPU)."""
     from geomap.ingest import read_articles
 
     source = sorted(read_articles([articles_dir]).articles, key=lambda a: a.id)
@@ -842,6 +843,7 @@ def throughput(n: int, articles_dir: Path) -> dict[str, Any]:
         from geomap.pipeline import extract
     except ImportError as exc:
         raise SystemExit(f"error: cannot import geomap.pipeline.extract ({exc})") from exc
+    from geomap.config import Config
     from geomap.gazetteer import load_gazetteer
 
     rss_start = _peak_rss_mb()
@@ -851,11 +853,12 @@ def throughput(n: int, articles_dir: Path) -> dict[str, Any]:
     extract([corpus[0]])  # warm-up: lazy indexes, outlines, caches
     t2 = time.perf_counter()
     rss_setup = _peak_rss_mb()
-    result = extract(corpus)
+    result = extract(corpus, config=Config(jobs=jobs))
     t3 = time.perf_counter()
     elapsed = t3 - t2
     return {
         "articles": n,
+        "jobs": jobs,
         "source_articles": len(source),
         "events": len(result.events),
         "gazetteer_load_s": t1 - t0,
@@ -874,7 +877,8 @@ def format_throughput(t: Mapping[str, Any]) -> str:
     verdict = "ok" if t["articles_per_s"] >= THROUGHPUT_TARGET else "BELOW"
     return "\n".join([
         f"throughput: geomap.pipeline.extract on {t['articles']} articles "
-        f"(cycled from {t['source_articles']} evaluation articles), {t['events']} events",
+        f"(cycled from {t['source_articles']} evaluation articles), {t['events']} events, "
+        f"jobs={t['jobs']} (1: one process, 0: one per CPU)",
         f"  gazetteer load        {t['gazetteer_load_s']:8.2f} s   (not counted)",
         f"  warm-up, 1 article    {t['warm_up_s']:8.2f} s   (not counted)",
         f"  extract, all articles {t['extract_s']:8.2f} s",
@@ -921,6 +925,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="time the pipeline on N synthetic articles (default 1000)",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="J",
+        help="with --throughput: worker processes (1, the default: this process; 0: one per CPU)",
+    )
+    parser.add_argument(
         "--perturb",
         action="store_true",
         help="with --write-gold-geojson: write the perturbed prediction",
@@ -949,7 +960,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.throughput is not None:
         if args.throughput < 1:
             parser.error("--throughput needs N >= 1")
-        t = throughput(args.throughput, args.articles)
+        t = throughput(args.throughput, args.articles, args.jobs)
         print(json.dumps(t, indent=2) if args.json else format_throughput(t))
         return 0
     try:

@@ -15,6 +15,7 @@ Each article is written as ``OUT_DIR/<id>.md`` with a YAML front matter (``id``,
 ``title``, ``date``, ``source``, ``url``), the format ``geomap run`` reads.
 
 With ``--time-cli`` it then times ``geomap run OUT_DIR -o <temporary folder> --no-map``
+(with its default worker processes, and again with ``-j 1``)
 twice, on the whole corpus and on its first article alone, and prints articles per
 second both for the whole run (interpreter start and gazetteer load included) and net
 of that fixed cost (the one-article run). ``bench/events.py --throughput`` measures the
@@ -154,10 +155,10 @@ def _geomap_command() -> list[str]:
     return [found]
 
 
-def _run_cli(folder: Path) -> float:
-    """Run ``geomap run folder -o <tmp> --no-map`` and return its wall-clock seconds."""
+def _run_cli(folder: Path, jobs: int = 0) -> float:
+    """Run ``geomap run folder -o <tmp> --no-map -j jobs``; return its wall-clock seconds."""
     with tempfile.TemporaryDirectory(prefix="geomap-bench-") as out:
-        cmd = [*_geomap_command(), "run", str(folder), "-o", out, "--no-map"]
+        cmd = [*_geomap_command(), "run", str(folder), "-o", out, "--no-map", "-j", str(jobs)]
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         elapsed = time.perf_counter() - start
@@ -172,13 +173,15 @@ def time_cli(folder: Path, n: int) -> dict[str, float]:
     """Time ``geomap run`` on ``folder`` (``n`` articles) and on its first article alone.
 
     Returns the seconds of both runs, the overall rate and the rate net of the fixed cost
-    (start-up and gazetteer load, estimated by the one-article run).
+    (start-up and gazetteer load, estimated by the one-article run), with the default
+    worker processes (``-j 0``: one per CPU) and, side by side, in one process (``-j 1``).
     """
     first = min(folder.glob("*.md"))
     with tempfile.TemporaryDirectory(prefix="geomap-bench-one-") as one:
         shutil.copy(first, one)
         single_s = _run_cli(Path(one))
     total_s = _run_cli(folder)
+    one_process_s = _run_cli(folder, jobs=1)
     net_s = max(total_s - single_s, 1e-9)
     return {
         "articles": float(n),
@@ -186,6 +189,8 @@ def time_cli(folder: Path, n: int) -> dict[str, float]:
         "one_article_s": single_s,
         "articles_per_s": n / total_s,
         "net_articles_per_s": max(n - 1, 1) / net_s,
+        "one_process_s": one_process_s,
+        "one_process_articles_per_s": n / one_process_s,
     }
 
 
@@ -222,6 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"one-article run (start-up, gazetteer load): {t['one_article_s']:.2f} s; "
             f"net rate {t['net_articles_per_s']:.1f} articles/s (target >= 100)"
+        )
+        print(
+            f"same corpus in one process (-j 1): {t['one_process_s']:.2f} s "
+            f"({t['one_process_articles_per_s']:.1f} articles/s including start-up)"
         )
     return 0
 

@@ -88,9 +88,12 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option("--self-contained/--cdn", "self_contained", default=None,
               help="Inline the map's scripts so it opens with no network (default), or "
                    "link them from a CDN (a smaller file that needs internet).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes for large runs (0: one per CPU, at most 4; the default, "
+                   "or GEOMAP_JOBS). Runs under 200 articles use one.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def run(paths: tuple[Path, ...], output_dir: Path | None, default_date: str | None,
-        no_map: bool, self_contained: bool | None, quiet: bool) -> None:
+        no_map: bool, self_contained: bool | None, jobs: int | None, quiet: bool) -> None:
     """Read articles (files or folders: .txt, .md, .jsonl), find strike events, write
     events.geojson, trajectories.geojson, places.geojson, events.csv, events.gpkg and
     map.html. Exit status 1 if any input was skipped or had a problem."""
@@ -101,7 +104,7 @@ def run(paths: tuple[Path, ...], output_dir: Path | None, default_date: str | No
 
     config = Config.from_env(output_dir=output_dir, default_date=default_date,
                              self_contained=self_contained,
-                             write_map=False if no_map else None)
+                             write_map=False if no_map else None, jobs=jobs)
     with Progress("[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=_err,
                   disable=quiet) as bar:

@@ -32,6 +32,9 @@ class Config:
         (``GEOMAP_SELF_CONTAINED``; default true). False links Leaflet from a CDN.
     write_map : bool
         Write ``map.html`` in ``geomap run`` (``GEOMAP_WRITE_MAP``).
+    jobs : int
+        Worker processes for reading articles (``GEOMAP_JOBS``); 0 means one per CPU
+        (at most 4). Runs of fewer than 200 articles use one process whatever this says.
     """
 
     output_dir: Path = Path("output")
@@ -41,6 +44,7 @@ class Config:
     merge_days: int = 1
     self_contained: bool = True
     write_map: bool = True
+    jobs: int = 0
 
     @classmethod
     def from_env(
@@ -64,7 +68,7 @@ def _convert(name: str, raw: str) -> Any:
         return Path(raw)
     if name == "merge_km":
         return float(raw)
-    if name == "merge_days":
+    if name in {"merge_days", "jobs"}:
         return int(raw)
     if name in {"self_contained", "write_map"}:
         return raw.strip().lower() in {"1", "true", "yes", "on"}

@@ -55,6 +55,7 @@ _FIELDS = frozenset({"id", "title", "date", "source", "url"})
 _CORE_TAGS = "tag:yaml.org,2002:"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when installed
 _LOCATED = list[tuple[Article, int | None]]
 
 
@@ -303,7 +304,7 @@ def _split_front_matter(source: str, rest: str) -> tuple[str, str]:
 
 def _parse_front_matter(source: str, header: str) -> tuple[dict[str, object], dict[str, int]]:
     """Return the known fields of a front-matter block and the line of each."""
-    loader = yaml.SafeLoader(header)
+    loader = _LOADER(header)
     try:
         node = loader.get_single_node()  # parsed, never built: no tag can run code
     except yaml.MarkedYAMLError as exc:

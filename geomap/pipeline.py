@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,22 +55,66 @@ class RunResult:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
+PARALLEL_FROM = 200
+"""Fewer articles than this are read in one process: starting workers would cost more."""
+
+_Read = tuple[list[Toponym], list[Event]]
+_WORKER: dict[str, tuple[Gazetteer, float]] = {}  # set in the parent before workers fork
+
+
+def _read_one(article: Article, gaz: Gazetteer, merge_km: float) -> _Read:
+    toponyms = geoparse(article.text, gaz)
+    return toponyms, extract_events(article, toponyms, gaz, merge_km=merge_km)
+
+
+def _read_in_worker(article: Article) -> _Read:
+    return _read_one(article, *_WORKER["state"])
+
+
+def _workers(jobs: int, n: int, parallel_from: int) -> int:
+    if n < parallel_from or "fork" not in mp.get_all_start_methods():
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, jobs if jobs > 0 else min(cpus or 1, 4))
+
+
+def _read_all(articles: Sequence[Article], gaz: Gazetteer, cfg: Config,
+              parallel_from: int) -> Iterator[_Read]:
+    """Each article's places and events, in input order; on several processes when the
+    run is large (forked after the gazetteer is loaded, so the workers share it)."""
+    workers = _workers(cfg.jobs, len(articles), parallel_from)
+    if workers == 1:
+        yield from (_read_one(a, gaz, cfg.merge_km) for a in articles)
+        return
+    _WORKER["state"] = (gaz, cfg.merge_km)
+    try:
+        with mp.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_read_in_worker, articles, chunksize=8)
+    finally:
+        _WORKER.clear()
+
+
 def extract(
     articles: Sequence[Article],
     *,
     config: Config | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Progress | None = None,
+    parallel_from: int = PARALLEL_FROM,
 ) -> PipelineResult:
-    """Geoparse each article, read its strike events, and merge them across articles."""
+    """Geoparse each article, read its strike events, and merge them across articles.
+
+    Runs of ``parallel_from`` articles or more are read by ``config.jobs`` worker
+    processes; the result is the same as in one process.
+    """
     cfg = config or Config()
     gaz = gazetteer or load_gazetteer(cfg.gazetteer_dir)
     places: list[tuple[str, Toponym]] = []
     reports: list[Event] = []
-    for article in articles:
-        toponyms = geoparse(article.text, gaz)
+    for article, (toponyms, found) in zip(articles, _read_all(articles, gaz, cfg, parallel_from),
+                                          strict=True):
         places.extend((article.id, t) for t in toponyms)
-        reports.extend(extract_events(article, toponyms, gaz, merge_km=cfg.merge_km))
+        reports.extend(found)
         if progress is not None:
             progress(article)
     events = merge(reports, gaz, km=cfg.merge_km, days=cfg.merge_days)

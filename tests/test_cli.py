@@ -106,6 +106,13 @@ def test_run_with_a_bad_date_is_a_usage_error(tmp_path: Path, value: str) -> Non
     assert not (tmp_path / "out").exists()
 
 
+def test_run_with_negative_jobs_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("run", SEED_004, "-o", tmp_path / "out", "--jobs", "-1")
+    assert result.exit_code == 2
+    assert "Invalid value for '-j' / '--jobs'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_run_needs_a_path() -> None:
     result = invoke("run")
     assert result.exit_code == 2

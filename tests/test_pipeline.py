@@ -272,3 +272,24 @@ def test_run_skips_bad_inputs_and_keeps_the_good_article(tmp_path: Path) -> None
     assert len(features) == len(done.result.events)
     csv_lines = (out / "events.csv").read_text(encoding="utf-8").splitlines()
     assert len([x for x in csv_lines if re.match(r"ev-", x)]) == len(done.result.events)
+
+
+def test_worker_processes_give_the_same_result_in_the_same_order(
+        result: PipelineResult) -> None:
+    articles = read_articles([REPO / "bench" / "data" / "events" / "articles", SEEDS]).articles
+    seen: list[str] = []
+    one = extract(articles, config=Config(jobs=1), parallel_from=1)
+    two = extract(articles, config=Config(jobs=2), parallel_from=1,
+                  progress=lambda a: seen.append(a.id))
+    assert seen == [a.id for a in articles]
+    assert len(two.events) > len(result.events)
+    assert (two.places, two.reports, two.events) == (one.places, one.reports, one.events)
+
+
+def test_jobs_come_from_the_environment_and_small_runs_stay_in_one_process() -> None:
+    from geomap.pipeline import PARALLEL_FROM, _workers
+
+    assert Config.from_env({"GEOMAP_JOBS": "3"}).jobs == 3
+    assert _workers(3, PARALLEL_FROM - 1, PARALLEL_FROM) == 1
+    assert _workers(3, PARALLEL_FROM, PARALLEL_FROM) == 3
+    assert 1 <= _workers(0, PARALLEL_FROM, PARALLEL_FROM) <= 4
