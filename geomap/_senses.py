@@ -64,12 +64,23 @@ _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detai
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
-    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid."""
+    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid, or a comment
+    on a strike told before."""
     return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
         _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
         _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
-        _ARREST_RAID.search(text))
+        _ARREST_RAID.search(text)) or (bool(_COMMENTARY.search(text)) and not bool(
+        _TOLL_WORD.search(text)))
+
+
+# Comment on a strike told before: "the White House described the raid as", "condemned the
+# bombing and called on Khartoum to cease hostilities" (no new figures: no new strike).
+_COMMENTARY = re.compile(
+    r"\b(?:described|condemned|denounced|defended|critici[sz]ed|justified|praised|hailed"
+    r"|welcomed|deplored)\s+(?:the|this|that|\w+(?:’s|'s))\s+(?:[\w-]+\s+)?"
+    r"(?:raids?|attacks?|strikes?|bombings?|operation|shelling)\b", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b", re.IGNORECASE)
 
 
 # Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".

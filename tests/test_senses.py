@@ -75,3 +75,15 @@ def test_missiles_that_can_strike_anywhere_are_no_strike() -> None:
     text = ("A day after the Games opened, Pyongyang staged a military parade, rolling out "
             "missiles that it says can strike anywhere in the United States.")
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In Washington, the White House initially described the raid as a legitimate response.",
+    "Ban Ki-moon condemned the bombing and called on Khartoum to cease hostilities.",
+])
+def test_a_comment_on_a_strike_told_before_is_no_strike(text: str) -> None:
+    assert not_a_strike(text)
+
+
+def test_a_comment_with_new_figures_is_still_read() -> None:
+    assert not not_a_strike("Israel defended the strike, which killed 12 people in Gaza.")
