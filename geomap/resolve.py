@@ -73,6 +73,8 @@ _TRIGGER_KIND = {
     "adm1": {"adm1"}, "adm2": {"adm2", "adm1"}, "populated": {"populated"},
     "airport": {"airport", "feature"}, "border": {"adm1", "adm2", "country", "populated"},
 }
+_SMALL_WORDS = frozenset({"village", "hamlet", "villages"})
+_CITY_SIZE = 50_000
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+near\s+|\s+outside\s+)",
                         re.IGNORECASE)
 _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
@@ -180,7 +182,10 @@ def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate]) -> 
             reasons.append(f"namesake -{pen:.1f}")
     if m.trigger:
         kinds = _TRIGGER_KIND.get(TRIGGERS.get(m.trigger, m.trigger), set())
-        if c.place.kind in kinds:
+        if m.trigger.lower() in _SMALL_WORDS and c.place.population >= _CITY_SIZE:
+            score -= 5.0  # "the village of Kalyanpur" is not Itanagar, a city of 59,000
+            reasons.append(f"'{m.trigger}', not a city of {c.place.population:,} -5.0")
+        elif c.place.kind in kinds:
             score += 3.0
             reasons.append(f"trigger '{m.trigger}' +3.0")
     return _Scored(c, score, reasons)

@@ -317,3 +317,11 @@ def test_congo_is_the_drc_when_the_text_is_about_the_drc() -> None:
     assert next(t for t in geoparse(text) if t.text == "Congo").country_code == "CD"
     text = "In Congo, President Sassou Nguesso said in Brazzaville that talks would resume."
     assert next(t for t in geoparse(text) if t.text == "Congo").country_code == "CG"
+
+
+def test_a_village_is_not_a_city_that_shares_an_alternate_name() -> None:
+    text = ("A landmine exploded under a bus in the Chitwan district of southern Nepal, near "
+            "the village of Kalyanpur, days after India sent aid.")
+    found = {t.text: t for t in geoparse(text)}
+    assert found["Chitwan"].country_code == "NP"
+    assert "Kalyanpur" not in found  # only Itanagar, India (59,000 people), has that name
