@@ -9,9 +9,9 @@
 - ``surnames``: the last word of each such name; the article means the person wherever
   it uses the word alone ("Kelly said" after "John Kelly");
 - ``given``: tokens that are given names followed by a capitalised word;
-- ``speakers``: capitalised words followed by "said", "told", "says"... or after "said"
-  ("said Noma"). Only small places are read as people by this cue: "Moscow said" is a
-  government speaking.
+- ``speakers``: capitalised words followed by "said", "told", "says"... (not after "in",
+  "at", "near": "staff in Bentiu said") or after "said" ("said Noma"). Only small places
+  are read as people by this cue: "Moscow said" is a government speaking.
 
 Titles and given names are read from ``geomap/data/person_cues.tsv``. Names of armed
 groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places either.
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "as_forces", "find_people"]
 
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "inside"})
 
 #: verbs of saying: the capitalised word before them is a speaker
 SPEECH_VERBS = frozenset(
@@ -79,7 +81,8 @@ def find_people(text: str, tokens: Sequence[TokenLike], gaz: Gazetteer) -> Peopl
     for i in range(n - 1):
         tok, nxt = tokens[i], tokens[i + 1]
         gap = text[tok.end : nxt.start]
-        if nxt.text in SPEECH_VERBS and gap == " " and _cap(tok):
+        if nxt.text in SPEECH_VERBS and gap == " " and _cap(tok) and not (
+                i > 0 and tokens[i - 1].text in _PLACE_PREPOSITIONS):  # "staff in Bentiu said"
             out.speakers.add(tok.text)
         elif tok.text == "said" and gap == " " and _cap(nxt):
             out.speakers.add(nxt.text)

@@ -329,3 +329,11 @@ def test_a_club_named_after_a_town_is_not_the_town() -> None:
 ])
 def test_acronyms_squares_and_ships_are_not_towns(text: str, expected: list[str]) -> None:
     assert [m.text for m in find_mentions(text, load_gazetteer()) if m.kind == "place"] == expected
+
+
+def test_a_place_after_in_before_said_is_no_speaker() -> None:
+    from geomap import geoparse
+
+    text = ("Jets bombed a market in Rubkona on Monday. Hospital staff in Bentiu said ten "
+            "wounded people had been brought in.")
+    assert [t.text for t in geoparse(text)] == ["Bentiu"]
