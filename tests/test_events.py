@@ -534,6 +534,19 @@ def test_a_country_with_nothing_else_is_no_event() -> None:
     assert [e.location_name for e in events(text, dt.date(1986, 4, 15))] == ["Tripoli"]
 
 
+def test_a_bomber_who_blew_himself_up_is_a_strike() -> None:
+    e = one("In December a Jordanian doctor blew himself up at a CIA base in Khost, killing "
+            "nine.", dt.date(2010, 1, 5))
+    assert (e.location_name, e.fatalities, e.date) == ("Khōst", 9, "2009-12")
+
+
+def test_a_groups_toll_of_thousands_is_not_the_strikes() -> None:
+    text = ("In May a drone strike near Miranshah killed his deputy. The TTP has killed "
+            "thousands of soldiers and civilians in a six-year insurgency.")
+    e = one(text, dt.date(2013, 11, 2))
+    assert (e.location_name, e.fatalities) == ("Miran Shah", None)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
