@@ -21,6 +21,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import math
 import statistics
 import sys
 from collections import defaultdict
@@ -79,6 +80,41 @@ class Builder:
                 continue
             current = self.names[key].get(pos)
             self.names[key][pos] = bool(current) or primary
+
+
+def _dms(value: float) -> float | None:
+    """``value`` read as degrees, minutes and seconds: 50.5405 -> 50 deg 54' 05"."""
+    sign, whole = (-1 if value < 0 else 1), abs(value)
+    digits = f"{whole:.4f}".split(".")[1]
+    minutes, seconds = int(digits[:2]), int(digits[2:])
+    if minutes >= 60 or seconds >= 60:
+        return None
+    return sign * (int(whole) + minutes / 60 + seconds / 3600)
+
+
+def _airport_point(b: Builder, a: dict[str, str]) -> tuple[float, float]:
+    """An airport's point; when it lies far from its city and the same figures read as
+    degrees-minutes-seconds put it near the city, the latter (airportsdata gives Brussels
+    Airport as 50.5405, 4.2904: 50 deg 54' 05", 4 deg 29' 04" is the airport)."""
+    lat, lon = float(a["lat"]), float(a["lon"])
+    lat_dms, lon_dms = _dms(lat), _dms(lon)
+    towns = [b.rows[p] for p in b.names.get(fold(a["city"]) if a["city"] else "", {})
+             if b.rows[p][4] == "populated" and b.rows[p][6] == a["country"]]
+    if not towns or lat_dms is None or lon_dms is None:
+        return lat, lon
+    near = min(_km(lat, lon, t[2], t[3]) for t in towns)
+    near_dms = min(_km(lat_dms, lon_dms, t[2], t[3]) for t in towns)
+    if near > 25 and near_dms < 20 and near_dms < near / 3:
+        b.skipped["airport point read as degrees-minutes-seconds (corrected)"] += 1
+        return round(lat_dms, 4), round(lon_dms, 4)
+    return lat, lon
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _latin_alternates(names: Iterable[str]) -> list[str]:
@@ -248,8 +284,9 @@ def build(out_dir: Path) -> dict[str, Any]:
             if not (a["iata"] or military):
                 b.skipped["airport without IATA code, not military"] += 1
                 continue
-            b.add({"id": f"ap:{a['icao']}", "name": a["name"], "lat": float(a["lat"]),
-                   "lon": float(a["lon"]), "kind": "airport",
+            lat, lon = _airport_point(b, a)
+            b.add({"id": f"ap:{a['icao']}", "name": a["name"], "lat": lat,
+                   "lon": lon, "kind": "airport",
                    "feature_code": "AIRB" if military else "AIRP",
                    "country_code": a["country"] or None, "admin1_code": None,
                    "population": 0, "parent_id": f"cc:{a['country']}"}, ())

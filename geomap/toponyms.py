@@ -266,9 +266,10 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
             if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
                 break  # possessive or contraction: "Pakistan's", "I've"
             if not (tok.capitalised or joined or tok.text.isdigit()
-                    or tok.text.lower() in _CONNECTORS):
+                    or tok.text.lower() in _CONNECTORS or tok.text == "airport"):
                 break
-        named = tok.capitalised or joined or (j > i and tok.text.isdigit())  # "Tower 22"
+        named = tok.capitalised or joined or (j > i and (tok.text.isdigit()  # "Tower 22"
+                                                         or tok.text == "airport"))  # "Stanley"
         if named and gaz.has_key(fold(text[tokens[i].start : tok.end])):
             best = j
         j += 1
@@ -467,7 +468,7 @@ def _is_big(key: str, gaz: Gazetteer) -> bool:
 
 
 def _trigger(text: str, tokens: list[Token], i: int, j: int) -> str | None:
-    if tokens[j].text in _ADMIN_TAIL:
+    if tokens[j].text in _ADMIN_TAIL or tokens[j].text == "airport":  # "Stanley airport"
         return tokens[j].text.lower()
     k = j + 1
     if k < len(tokens) and text[tokens[j].end : tokens[k].start] in {" ", "’s ", "'s "}:

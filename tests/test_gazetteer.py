@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GazetteerError
-from geomap.gazetteer import country_outlines, load_gazetteer
+from geomap.gazetteer import country_outlines, haversine_km, load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -166,3 +166,20 @@ def test_curated_military_bases_resolve_from_news_spellings() -> None:
     assert (found["T-4"].name, found["T-4"].country_code) == ("Tiyas Military Airbase", "SY")
     assert found["Dyagilevo"].country_code == "RU"
     assert (found["Vahdati"].name, found["Vahdati"].country_code) == ("Dezful Airport", "IR")
+
+
+def test_airports_given_in_degrees_minutes_seconds_are_corrected() -> None:
+    gaz = load_gazetteer()
+    (airport,) = [c.place for c in gaz.lookup("Brussels Airport")]
+    brussels = next(c.place for c in gaz.lookup("Brussels") if c.place.country_code == "BE")
+    assert haversine_km(airport.lat, airport.lon, brussels.lat, brussels.lon) < 15
+
+
+def test_a_name_with_lower_case_airport_is_the_airport() -> None:
+    from geomap import geoparse
+
+    found = {t.text: t for t in geoparse(
+        "A Vulcan bomber dropped bombs across the runway at Stanley airport on the Falkland "
+        "Islands.")}
+    assert (found["Stanley airport"].kind, found["Stanley airport"].country_code) == (
+        "airport", "FK")
