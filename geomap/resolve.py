@@ -72,6 +72,7 @@ _MAX_CONTEXT = 9.0  # country 3 + named 1, province 3, near 2 (geomap._context)
 _TRIGGER_KIND = {
     "adm1": {"adm1"}, "adm2": {"adm2", "adm1"}, "populated": {"populated"},
     "airport": {"airport", "feature"}, "border": {"adm1", "adm2", "country", "populated"},
+    "sea": {"feature"},
 }
 _SMALL_WORDS = frozenset({"village", "hamlet", "villages"})
 _CITY_SIZE = 50_000

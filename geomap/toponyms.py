@@ -95,6 +95,7 @@ TRIGGERS: dict[str, str] = {
     "city": "populated", "town": "populated", "village": "populated",
     "neighbourhood": "populated", "neighborhood": "populated", "suburb": "populated",
     "airport": "airport", "airbase": "airport", "base": "airport", "border": "border",
+    "coast": "sea", "coastline": "sea",  # "Yemen's Red Sea coast": the sea, not Sudan's state
 }
 _BEFORE = re.compile(
     r"\b(city|town|village|province|district|region|governorate|county|state)\s+of\s+$",

@@ -325,3 +325,11 @@ def test_a_village_is_not_a_city_that_shares_an_alternate_name() -> None:
     found = {t.text: t for t in geoparse(text)}
     assert found["Chitwan"].country_code == "NP"
     assert "Kalyanpur" not in found  # only Itanagar, India (59,000 people), has that name
+
+
+def test_a_sea_named_before_coast_is_the_sea() -> None:
+    found = {t.text: t for t in geoparse(
+        "American strikes hit the fuel terminal on Yemen's Red Sea coast on Thursday.")}
+    assert (found["Red Sea"].kind, found["Red Sea"].country_code) == ("feature", None)
+    (state,) = geoparse("Rebels hold the Red Sea state of Sudan.")[:1]
+    assert (state.text, state.country_code) == ("Red Sea", "SD")
