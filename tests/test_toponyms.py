@@ -311,7 +311,7 @@ def test_ships_and_weapons_named_like_towns_are_not_places() -> None:
 
 
 def test_a_short_name_that_goes_on_is_not_the_shorter_place() -> None:
-    text = "American air strikes on the Ras Isa fuel terminal killed 74 people."
+    text = "American air strikes on the Ras Kathib fuel terminal killed 74 people."
     assert [m.text for m in find_mentions(text, load_gazetteer()) if m.kind == "place"] == []
 
 
