@@ -473,9 +473,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(
-                r"\s*(?:General|Gen\.|commander|official|spokes)|-(?:flagged|registered|owned"
+                r"\s*(?:General|Gen\.|commander|official|spokes)|(?i:-(?:flagged|registered|owned"
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
-                r"|-led (?!coalition|forces|alliance|operation|campaign|troops)", tail):
+                r"|-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
             continue
         if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or _MODEL.fullmatch(
                 text, a.end, trigger_at)) or _NON_STATE.match(tail)):

@@ -547,6 +547,13 @@ def test_a_groups_toll_of_thousands_is_not_the_strikes() -> None:
     assert (e.location_name, e.fatalities) == ("Miran Shah", None)
 
 
+def test_a_title_case_iran_backed_is_no_attacker() -> None:
+    text = ("Iran-Backed Fighters Hit Base\n\nRockets hit a base near Kirkuk on Friday, "
+            "killing a contractor.")
+    e = one(text, dt.date(2019, 12, 30))
+    assert (e.location_name, e.attacker) == ("Kirkuk", None)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
