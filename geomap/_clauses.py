@@ -87,7 +87,8 @@ _VIOLENT = re.compile(
 )
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
-    r"hits?|struck|striking|pounded|bombed|shelled|raided|toward|towards|around|north of|"
+    r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
+    r"toward|towards|around|north of|"
     r"south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of|"
     r"(?:streets?|neighbou?rhoods?|centre|center|outskirts|edge|suburbs?|heart|part) of)"

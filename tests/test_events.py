@@ -554,6 +554,16 @@ def test_a_title_case_iran_backed_is_no_attacker() -> None:
     assert (e.location_name, e.attacker) == ("Kirkuk", None)
 
 
+def test_an_air_base_also_attacked_is_another_strike() -> None:
+    text = ("Iraqi warplanes bombed Tehran's Mehrabad airport and air bases across western Iran "
+            "on Monday. Tehran radio said Iraqi aircraft had also attacked the Vahdati air "
+            "base near Dezful, in the oil province of Khuzestan.")
+    found = {e.location_name: e for e in events(text, dt.date(1980, 9, 23))}
+    assert found["Dezful Airport"].attacker_country == "IQ"
+    assert found["Dezful Airport"].date == "1980-09-22"
+    assert len(found) == 2
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
