@@ -162,11 +162,17 @@ _TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|marines|paratroopers"
                      r"|special forces|ground forces)\b")
 
 
+_AIRCRAFT_AFTER = re.compile(r"\s+(?:bombers?|jets?|fighters?|aircraft|planes?|helicopters?)\b")
+
+
 def as_forces(text: str, actors: list[ActorMention]) -> list[ActorMention]:
     """A state's name or demonym before "troops", "soldiers", "marines" names its forces
-    ("American troops", "20,000 US soldiers"), as "Russian troops" does in the actor table."""
+    ("American troops", "20,000 US soldiers"), as "Russian troops" does in the actor table;
+    a capital's name before "bombers" or "jets" is an aircraft's ("Canberra bombers")."""
     out = []
     for a in actors:
+        if a.kind == "government" and _AIRCRAFT_AFTER.match(text, a.end):
+            continue
         m = _TROOPS.match(text, a.end) if a.kind in {"demonym", "state"} and a.country_code \
             else None
         out.append(a if m is None else replace(a, end=m.end(), text=text[a.start : m.end()],

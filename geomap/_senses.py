@@ -25,7 +25,8 @@ _DISASTER = re.compile(
     r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|(?<!to )storms?(?! (?:the|a|an|its|their)\b)|"
     r"cyclones?|blizzards?|snow\w*|"
     r"tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|heat ?waves?|heart attacks?|cardiac|"
-    r"hurricanes?|landslides?|wildfires?|epidemic|disease)\b", re.IGNORECASE)
+    r"hurricanes?|landslides?|wildfires?|epidemic|disease|meteors?|meteorites?|asteroids?)\b",
+    re.IGNORECASE)
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"

@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
 
+from geomap._fold import fold
+from geomap._people import actor_names
 from geomap._words import demonym_of
 from geomap.records import Toponym
 
@@ -57,7 +59,7 @@ OFFSET_CODE = "OFFSET"
 _WORD = r"[A-Z][\w’'-]*[\w]"
 _NAME = rf"{_WORD}(?:[ -](?:(?:al|el|ad|as|ash|an|ar|de|du|la|le|van|von)-?\s?)?{_WORD}){{0,2}}"
 _TYPES = (r"village|town|hamlet|settlement|suburb|district|neighbou?rhood|township|city"
-          r"|refugee camp|camp|port|kibbutz|moshav")
+          r"|refugee camp|camp|port|kibbutz|moshav|farm|airstrip|airfield|air base|compound")
 _DESCRIBED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?P<type>{_TYPES})\b")
 _OF = re.compile(rf"\b(?P<type>{_TYPES})\s+of\s+(?P<name>{_NAME})")
@@ -81,18 +83,19 @@ _DISTANCE = re.compile(
     r"\b\s*"
     r"(?:\([^)]{0,20}\)\s*)?"
     r"(?:(?P<dir>(?:north|south)?-?\s?(?:east|west)|north|south)(?:ern|ward)?\s+)?"
-    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+|capital,?\s+)?$",
-    re.IGNORECASE)
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:city|town|village|port) of\s+|capital,?\s+|central\s+"
+    r"|downtown\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(
     r"(?:near|outside|close to|next to|on the outskirts of|not far from|"
     r"(?:a few|several|some|a couple of) (?:km|kilometres|kilometers|miles) (?:from|of)|"
     r"(?P<compass>(?:north|south|east|west)[\w-]* of))\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|port) of\s+)?$", re.IGNORECASE)
+    r"(?:(?:city|town|village|port) of\s+|central\s+)?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?"
                  r"(?:(?:province|region|district) of\s+)?$", re.IGNORECASE)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
 _PART_OF_TOWN = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?"
                          r"(?:(?:north|south|east|west|central)\w*\s+)?")
+_DEMONYM_CAPITAL = re.compile(r"\bthe ([A-Z][a-z]+) capital\b(?!,?\s+[A-Z])")
 _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
 # Mullaitivu district": the district of the town of that name
@@ -130,6 +133,7 @@ def find_unlisted(text: str, toponyms: list[Toponym]) -> list[Toponym]:
             name = m.group("name")
             if (name in found or name in known or name.split()[0] in _NOT_NAMES
                     or demonym_of(name.split()[0]) is not False  # "a Syrian air base"
+                    or fold(name) in actor_names()  # "a second ZIPRA camp": a group's
                     or _inside(m.start("name"), m.end("name"), covered)):
                 continue
             fix = _locate(text, m.end(), toponyms)
@@ -192,7 +196,8 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     """The mentions as a strike's place: a place after a distance and bearing becomes the
     point it describes ("roughly 100 km south of Odesa": at sea, no country outline holds
     it), a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea"), and
-    a country's capital its capital city ("in Uganda's capital": Kampala).
+    a country's capital its capital city ("in Uganda's capital", "the Zambian capital":
+    Kampala, Lusaka).
     The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
 
     >>> from geomap import geoparse
@@ -237,7 +242,14 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                 name = f"{t.text} off {nxt.text}"
                 out[k] = replace(t, name=name, lat=nxt.lat, lon=nxt.lon,
                                  place_id=f"offset:{name}", reasons=(*t.reasons, name))
-    return out
+    for m in _DEMONYM_CAPITAL.finditer(text):  # "the outskirts of the Zambian capital"
+        code = demonym_of(m.group(1))
+        city = gaz.capital(code) if isinstance(code, str) else None
+        if city is not None and not any(t.start < m.end() and m.start() < t.end for t in out):
+            out.append(Toponym(m.start(), m.end(), m.group(), city.name, city.lat, city.lon,
+                               city.id, city.country_code, "populated", city.admin1, 6.0,
+                               city.feature_code, reasons=(f"the capital, {city.name}",)))
+    return sorted(out, key=lambda t: t.start)
 
 
 def _bearing(word: str | None) -> float | None:

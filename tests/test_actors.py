@@ -328,3 +328,18 @@ def test_speed_hundreds_of_articles_per_second() -> None:
         for text in texts:
             find_actors(text)
     assert time.perf_counter() - began < 1.0  # about 0.1 s on a laptop
+
+
+def test_liberation_movements_of_the_cold_war_are_groups() -> None:
+    found = {a.text: a for a in find_actors(
+        "Rhodesian jets hit a ZIPRA camp; the PLO, SWAPO and the ANC condemned the raid.")}
+    assert found["Rhodesian"].country_code == "ZW"
+    assert all(found[g].kind == "group" and found[g].country_code is None
+               for g in ("ZIPRA", "PLO", "SWAPO", "ANC"))
+
+
+def test_a_capital_named_aircraft_is_no_government() -> None:
+    from geomap._people import as_forces
+
+    text = "Canberra bombers and Hunter jets struck the farm."
+    assert as_forces(text, find_actors(text)) == []

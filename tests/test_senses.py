@@ -87,3 +87,7 @@ def test_a_comment_on_a_strike_told_before_is_no_strike(text: str) -> None:
 
 def test_a_comment_with_new_figures_is_still_read() -> None:
     assert not not_a_strike("Israel defended the strike, which killed 12 people in Gaza.")
+
+
+def test_a_meteor_strike_is_no_strike() -> None:
+    assert not_a_strike("A meteor exploded over Chelyabinsk, and the blast injured 1,200.")

@@ -174,3 +174,21 @@ def test_a_village_a_few_kilometres_from_a_town() -> None:
 
 def test_a_nationality_before_air_base_is_no_place() -> None:
     assert unlisted("Israeli jets fired missiles at a Syrian air base in Homs province.") == []
+
+
+def test_the_demonym_capital_is_the_capital_city() -> None:
+    from geomap._unlisted import moved_by_text
+
+    text = "Rhodesian aircraft bombed camps on the outskirts of the Zambian capital on Thursday."
+    moved = moved_by_text(text, geoparse(text), load_gazetteer())
+    (capital,) = [t for t in moved if t.text == "the Zambian capital"]
+    assert (capital.name, capital.country_code, capital.kind) == ("Lusaka", "ZM", "populated")
+    named = "Jets hit the Zambian capital, Lusaka, on Thursday."
+    assert not any(t.text == "the Zambian capital" for t in moved_by_text(
+        named, geoparse(named), load_gazetteer()))
+
+
+def test_a_farm_far_from_the_centre_of_a_city_and_a_groups_camp() -> None:
+    text = ("Jets struck Westlands Farm, a former farm about 16 km north-east of central "
+            "Lusaka. Later planes bombed a second ZIPRA camp near Mkushi.")
+    assert [t.text for t in unlisted(text)] == ["Westlands Farm"]
