@@ -26,10 +26,10 @@ from geomap._clauses import (
     coordinated,
     date_text,
     is_subject,
-    linked_places,
     sentences,
 )
 from geomap._drafts import DERIVED, Draft, by_site, last_site
+from geomap._links import linked_places
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates

@@ -39,7 +39,6 @@ from geomap._clauses import (
     blamed_actor,
     date_text,
     has_strike,
-    linked_places,
     origin_places,
     passive_strike,
     segments,
@@ -66,6 +65,7 @@ from geomap._drafts import (
     split_targets,
     territory_actor,
 )
+from geomap._links import linked_places
 from geomap._people import as_forces
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (

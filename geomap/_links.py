@@ -1,0 +1,171 @@
+"""Which places a strike segment ties to the strike, and how precisely.
+
+Private helper of :mod:`geomap.events` (through :func:`linked_places`): a place is tied
+when a preposition or a verb of striking stands before it ("on", "at", "near",
+"targeted", "the outskirts of", "the forests of"), when it modifies the strike noun ("the
+Erbil attack"), or when it is a province named with its country; places after "from",
+"to", "by", an institution ("the US arsenal") or a speaker ("In Washington, Trump said")
+are not strike sites, and a distance from a place ("20 km north-west of Saada") is only a
+reference point.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geomap._clauses import coordinated_gap, subject_after
+
+if TYPE_CHECKING:
+    from geomap._clauses import Segment
+    from geomap.records import Toponym
+
+__all__ = ["linked_places"]
+
+_BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
+                          re.IGNORECASE)
+_INSIDE_NEXT = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}(?:in|,)\s+(?:the\s+)?"
+                          r"(?:(?:north|south|east|west|central)\w*\s+)?")
+_INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|forces|troops|"
+                                r"government|authorities|officials|embassy|consulate)\b")
+_LINK_BEFORE = re.compile(
+    r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
+    r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
+    r"toward|towards|around|north of|"
+    r"south of|east of|west of|"
+    r"province of|city of|town of|village of|region of|district of|"
+    r"(?:streets?|neighbou?rhoods?|centre|center|outskirts|edge|suburbs?|heart|part|forests?"
+    r"|jungles?|hills|university|college) of)"
+    r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
+    r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
+    r"|(?:capital|city|town|port|village),"
+    r"|[a-z][\w-]*|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
+    re.IGNORECASE,
+)
+_MODIFIER_AFTER = re.compile(
+    r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
+    r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
+                          r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
+                              r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
+                              r"\s+in\s+$|\b(?:tensions?|crisis|unrest|instability|turmoil)"
+                              r"\s+in\s+(?:the\s+)?$|"
+                              r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
+                              r"(?<!west )(?<!street )(?<!streets )(?<!centre )(?<!center )"
+                              r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
+                              r"(?<!forests )(?<!forest )(?<!jungles )(?<!hills )(?<!university )"
+                              r"of|by|with|for|about|between)\s+(?:the\s+)?$|"
+                              r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
+                              r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
+                              r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
+                          r"\b(?:from|over)\b", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
+_PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
+                          r"islands?|"
+                          r"outskirts|suburbs?|(?:in )?the direction of"
+                          r"|areas?"
+                          r"|centre|center|capital) of\s+$", re.IGNORECASE)
+_QUARTER_OF = re.compile(r"\s+(?:[a-z][\w-]+\s+district|(?:[a-z][\w-]+\s+)?(?:neighbou?rhood|"
+                         r"quarter|suburb))\s+of\s+(?:the\s+)?[A-Z]")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*|\b(?:a|one|two|three|four|five|ten|twenty|fifty|a hundred|some|about|"
+    r"around|nearly|several)) ?(?:km|kilometres|kilometers|miles|nautical miles)\s+(?:\(\w+\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:-?east|-?west)?\s+)?"
+    r"(?:of|from|off)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:port|town|city|village|coast) of\s+)?$"
+    r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
+    re.IGNORECASE)
+_SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
+_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
+
+
+def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tuple[Toponym, int]]:
+    """Places the segment ties to the strike, with a geo precision for each.
+
+    A place is tied when a preposition or verb of striking stands before it ("on", "at",
+    "near", "targeted"), when it modifies the strike noun ("the Erbil attack"), or when
+    it is a province named with its country ("Pakistan's province of Balochistan").
+    Places after "from", "to", "of", "by" are not strike sites.
+    """
+    out: list[tuple[Toponym, int]] = []
+    references: list[tuple[Toponym, int]] = []
+    end = seg.start + len(seg.text)
+    last_end = -1
+    prev: Toponym | None = None
+    for t in toponyms:
+        if not (seg.start <= t.start and t.end <= end):
+            continue
+        inside_prev = prev is not None and all(prev is not u for u, _ in out) and re.fullmatch(
+            r",?\s+in\s+(?:the\s+)?", text[prev.end : t.start])
+        prev = t
+        if inside_prev:
+            continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
+        before = text[max(seg.start, t.start - 60) : t.start]
+        after = text[t.end : min(end, t.end + 40)]
+        modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
+        tied = modifier or bool(_PROVINCE_OF.search(before)) or (
+            bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
+        if not tied and last_end >= 0 and coordinated_gap(text[last_end : t.start]):
+            tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
+        if _SPEAKER_PLACE.match(text[t.end : end]) or subject_after(after):
+            continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
+        if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \
+                and not re.match(
+                r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"
+                r"camp|base|suburb|valley|crossing|border|front)", after) \
+                and not t.name.lower().startswith("the "):
+            continue  # "near Saratov on the Volga": a river, not the town of Volga
+        if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
+                text[seg.start : t.start].rsplit("from", 1)[-1]):
+            continue  # "fired from bombers flying over Russia's Kursk region": the launch area
+        if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last_end >= 0 and re.fullmatch(
+                r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last_end : t.start]):
+            continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
+        if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after):
+            continue  # "the US arsenal", "the Oregon nightlife district of Dayton": no site
+        if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
+            out.append((t, 2))
+            last_end = t.end
+            continue
+        if (out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before)) \
+                or _OWNER_AFTER.match(after):
+            continue  # "the Dawadmi and Afif areas west of Riyadh"; "the US-owned carrier"
+        ref = _REFERENCE_BEFORE.search(before)
+        if ref or _BORDER_AFTER.match(after):
+            distance = re.search(r"\d[\d,]*", ref.group()) if ref else None
+            far = int(distance.group().replace(",", "")) if distance else 0
+            if far <= 100:  # "20 km north-west of Saada", "50 nautical miles off Aden"
+                references.append((t, 3 if far < 50 else 4))  # never beats a tied place
+            continue  # "about 250 km south-east of Kyiv" says where it is not
+        if not tied:
+            nxt = next((u for u in toponyms if u.start >= t.end and u.end <= end), None)
+            if nxt is None or _NOT_SITE_BEFORE.search(before) or not _INSIDE_NEXT.fullmatch(
+                    text[t.end : nxt.start]) or not (
+                    _LINK_BEFORE.search(text[max(seg.start, nxt.start - 60) : nxt.start])):
+                continue  # ... unless it lies in the next place: "the Qandil mountains in Iraq"
+        precision = _precision(t)
+        if _NEAR_BEFORE.search(before) and precision == 1:
+            precision = 2
+        out.append((t, precision))
+        last_end = t.end
+    if not out:  # a reference point is the best the text gives
+        return [(t, p) for t, p in references if not _BORDER_WITH.search(
+            text[max(seg.start, t.start - 40) : t.start])]
+    return out
+
+
+def _precision(t: Toponym) -> int:
+    if t.kind == "country":
+        return 4
+    if t.kind == "adm1":
+        return 3
+    if t.kind == "adm2" or t.feature_code == "OFFSET":
+        return 2
+    if t.kind == "feature" and t.feature_code in {"RGN", "SEA", "GULF", "STRT", "MTS", "PEN",
+                                                  "CONT", "BNDY"}:
+        return 3
+    return 1

@@ -1,0 +1,100 @@
+"""Tests for geomap._links: which places a strike segment ties to the strike."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap._clauses import Segment, origin_places, segments, sentences
+from geomap._links import linked_places
+from geomap.resolve import geoparse
+
+
+def whole(text: str) -> Segment:
+    return Segment(text, 0, 0, None)
+
+
+def places(text: str) -> list[tuple[str, int]]:
+    return [(t.text, p) for t, p in linked_places(whole(text), text, geoparse(text))]
+
+
+def test_ambassador_to_a_country_is_not_a_site() -> None:
+    text = "Pakistan recalled its ambassador to Iran after drones hit a mosque in Panjgur " \
+           "in Balochistan."
+    assert places(text) == [("Panjgur", 1), ("Balochistan", 3)]
+
+
+def test_a_place_before_the_strike_noun_is_a_site() -> None:
+    assert places("The Erbil attack killed two people.") == [("Erbil", 1)]
+
+
+def test_near_makes_a_town_less_precise() -> None:
+    assert places("Missiles landed near Aleppo.") == [("Aleppo", 2)]
+    assert places("Missiles landed on Aleppo.") == [("Aleppo", 1)]
+
+
+def test_precision_follows_the_kind_of_place() -> None:
+    text = "The attack on Pakistan's southwestern province of Balochistan killed two."
+    assert places(text) == [("Pakistan", 4), ("Balochistan", 3)]
+
+
+def test_a_coordinated_list_of_places_is_tied() -> None:
+    text = "Iran launched missiles at Erbil in Iraqi Kurdistan and northeastern Syria."
+    assert [p for p, _ in places(text)] == ["Erbil", "Iraqi Kurdistan", "Syria"]
+
+
+def test_from_a_country_is_an_origin_not_a_site() -> None:
+    text = "Missiles fired from Iran hit Erbil."
+    assert places(text) == [("Erbil", 1)]
+    assert [t.text for t in origin_places(whole(text), text, geoparse(text))] == ["Iran"]
+
+
+def test_from_iranian_territory_names_no_site() -> None:
+    text = "Missiles fired from Iranian territory hit Erbil."
+    assert places(text) == [("Erbil", 1)]  # the demonym is not a place at all
+
+
+def test_places_outside_the_segment_are_left_out() -> None:
+    text = "Drones hit Erbil. Missiles hit Kerman."
+    toponyms = geoparse(text)
+    _, (s2, e2) = sentences(text)
+    second = Segment(text[s2:e2], s2, 1, None)
+    assert [t.text for t, _ in linked_places(second, text, toponyms)] == ["Kerman"]
+
+
+
+
+def test_the_volga_is_a_river_not_the_town_of_volga() -> None:
+    text = "Drones targeted the Engels base near Saratov on the Volga on Monday."
+    seg = segments(text, 0, 0, len(text))[0]
+    names = [t.text for t, _ in linked_places(seg, text, geoparse(text))]
+    assert "Volga" not in names and "Saratov" in names
+    text = "US air strikes hit the al-Qaim area on Friday."
+    seg = segments(text, 0, 0, len(text))[0]
+    assert "al-Qaim" in [t.text for t, _ in linked_places(seg, text, geoparse(text))]
+
+
+
+
+def test_a_street_of_a_town_ties_the_town() -> None:
+    text = ("The shell landed in a residential street of Akcakale, in Sanliurfa province, "
+            "killing five people.")
+    first = next(iter(linked_places(whole(text), text, geoparse(text))))
+    assert (first[0].text, first[1]) == ("Akcakale", 1)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Houthi drones struck two pumping stations in the Afif area west of Riyadh.", ["Afif"]),
+    ("A drone struck the US-owned bulk carrier 60 nautical miles south-east of Aden.",
+     ["Aden"]),
+    ("The latest attack comes at a time of high tension in the Gulf.", []),
+])
+def test_places_that_only_describe_where_others_are(text: str, expected: list[str]) -> None:
+    assert [t.text for t, _ in linked_places(whole(text), text, geoparse(text))] == expected
+
+
+
+def test_forests_and_a_university_of_a_place_tie_the_place() -> None:
+    assert places("Maoist rebels ambushed police in the forests of Dantewada district on "
+                  "Tuesday.") == [("Dantewada", 2)]
+    assert places("A gunman shot dead 14 women at the University of Montreal's engineering "
+                  "school.") == [("Montreal", 1)]
