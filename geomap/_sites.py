@@ -32,7 +32,7 @@ from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap._links import linked_places
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
-from geomap.dates import DateRef, find_dates
+from geomap.dates import DateRef, find_dates, shift
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
@@ -348,6 +348,15 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
                     if before.start <= t.start and t.end <= end and t.kind == "populated"]
 
 
+_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|evening|night|afternoon"
+                         r"|morning)|the day before|the night before)\b", re.IGNORECASE)
+_CLAIMED_ON = re.compile(
+    r"\b(?:said|says|announced|claimed|reported)\s+(?P<when>on\s+\w+(?:\s+\w+)?)\s+that\s+"
+    r"(?:it|they|its (?:\w+ )?(?:forces|jets|drones|units))\s+had\s+(?:\w+\s+)?"
+    r"(?:struck|hit|attacked|targeted|bombed|shelled|carried out|launched|destroyed)\b",
+    re.IGNORECASE)
+
+
 @lru_cache(maxsize=128)
 def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
@@ -356,6 +365,12 @@ def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     dates = [d for d in find_dates(date_text(seg.text), pub) if not INDEFINITE.search(
         seg.text, 0, d.start) and not toll_update(seg.text[: d.start])]
     if not dates:
+        claim = _CLAIMED_ON.search(seg.text)  # "said on Sunday that it had struck 41 aircraft"
+        if claim is not None:
+            said = [d for d in find_dates(claim.group("when"), pub) if d.precision == "day"]
+            if said:  # "... had struck camps near Derna the previous evening": a day before
+                back = -1 if _DAY_BEFORE.search(seg.text, claim.end()) else 0
+                return replace(shift(said[0], back), phrase=DERIVED)
         year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
         return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
                        False) if year else None

@@ -564,6 +564,15 @@ def test_an_air_base_also_attacked_is_another_strike() -> None:
     assert len(found) == 2
 
 
+def test_a_claim_on_a_day_that_it_had_struck_dates_the_strike() -> None:
+    claim = one("The SBU said on Sunday that it had struck 41 aircraft at the Olenya air base.",
+                dt.date(2025, 6, 2))
+    assert (claim.date, claim.date_precision) == ("2025-06-01", "day")
+    before = one("The military said on Saturday that its jets had struck camps near Derna "
+                 "the previous evening.", dt.date(2017, 5, 28))
+    assert before.date == "2017-05-26"
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
