@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["linked_places"]
 
+_ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
                           re.IGNORECASE)
@@ -107,7 +108,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
-        tied = modifier or bool(_PROVINCE_OF.search(before)) or (
+        across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
+        tied = modifier or across or bool(_PROVINCE_OF.search(before)) or (
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last_end >= 0 and coordinated_gap(text[last_end : t.start]):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
@@ -148,7 +150,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
                     _LINK_BEFORE.search(text[max(seg.start, nxt.start - 60) : nxt.start])):
                 continue  # ... unless it lies in the next place: "the Qandil mountains in Iraq"
         precision = _precision(t)
-        if _NEAR_BEFORE.search(before) and precision == 1:
+        if (across or _NEAR_BEFORE.search(before)) and precision == 1:
             precision = 2
         out.append((t, precision))
         last_end = t.end

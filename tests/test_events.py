@@ -573,6 +573,14 @@ def test_a_claim_on_a_day_that_it_had_struck_dates_the_strike() -> None:
     assert before.date == "2017-05-26"
 
 
+def test_a_claim_by_a_group_in_apposition_with_its_country() -> None:
+    text = ("Gunmen massacred 62 tourists at a temple near Luxor on Monday. The Gamaa Islamiya, "
+            "Egypt's largest militant group, claimed responsibility.")
+    e = one(text, dt.date(1997, 11, 18))
+    assert (e.location_name, e.attacker, e.attacker_country) == (
+        "Luxor", "al-Gama'a al-Islamiyya", None)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")

@@ -98,3 +98,8 @@ def test_forests_and_a_university_of_a_place_tie_the_place() -> None:
                   "Tuesday.") == [("Dantewada", 2)]
     assert places("A gunman shot dead 14 women at the University of Montreal's engineering "
                   "school.") == [("Montreal", 1)]
+
+
+def test_a_place_across_a_river_from_a_town_is_near_the_town() -> None:
+    assert places("Six gunmen massacred tourists at Deir el-Bahri, across the Nile from Luxor, "
+                  "on Monday.") == [("Luxor", 2)]
