@@ -197,7 +197,8 @@ def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
     town, island or airport named before), "the city centre" (the last town named earlier
     in the same sentence: "The Russian city of Belgorod ... shelling of the city centre"),
     "on the town" (the last town, when the sentence before named it "the town of Halabja")."""
-    if re.match(r"\s*There\b", seg.text):
+    if re.match(r"\s*There\b(?!\s+(?:was|were|is|are|has|have|had|will|would|could|seems?"
+                r"|appears?|remains?)\b)", seg.text):  # not "There was no toll"
         there = [t for t in toponyms if t.end <= seg.start
                  and t.kind in {"populated", "feature", "airport", "adm2"}]
         return [(there[-1], 1)] if there else []

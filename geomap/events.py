@@ -306,9 +306,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     if region is not None:
                         places = [(region, 3)]
                 elif not refs and not places and _SAME_PLACE.search(seg.text):
-                    site = last_site(toponyms, seg.start)  # "the same junction"
-                    if site is not None:
-                        places = [(site, 1)]
+                    told = current.place if current is not None else None  # "the same area"
+                    site = told[0] if told else last_site(toponyms, seg.start)  # as the strike
+                    if site is not None:  # told before, else the last town: "the same junction"
+                        places = [(site, told[1] if told else 1)]
             if not places:
                 if refs:
                     targets = split_targets(target_of(seg.text, place_names), len(refs))

@@ -581,6 +581,22 @@ def test_a_claim_by_a_group_in_apposition_with_its_country() -> None:
         "Luxor", "al-Gama'a al-Islamiyya", None)
 
 
+def test_the_same_area_is_the_place_of_the_strike_told_before() -> None:
+    text = ("French jets bombed a barracks near Baalbek on Thursday, in retaliation for the "
+            "bombing that killed 58 paratroopers in Beirut last month. Israeli jets had bombed "
+            "the same area on Wednesday.")
+    found = {(e.location_name, e.attacker_country) for e in events(text, dt.date(1983, 11, 18))}
+    assert ("Baalbek", "IL") in found
+
+
+def test_there_was_is_no_place() -> None:
+    text = ("Israeli jets bombed the area near Baalbek on Wednesday. A truck bomb destroyed "
+            "the headquarters in Tyre on 4 November, killing 60. There was no reliable toll "
+            "from the Israeli raid either.")
+    assert sorted(e.location_name for e in events(text, dt.date(1983, 11, 18))) == [
+        "Baalbek", "Tyre"]
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
