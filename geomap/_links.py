@@ -42,7 +42,7 @@ _LINK_BEFORE = re.compile(
     r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
     r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
     r"|(?:capital|city|town|port|village),"
-    r"|[a-z][\w-]*|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
+    r"|(?!(?:that|which|who|whom|whose)\b)[a-z][\w-]*|[A-Z]\w+i|[A-Z]\w+ian)){0,3}\s*$",
     re.IGNORECASE,
 )
 _MODIFIER_AFTER = re.compile(

@@ -288,7 +288,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if (r.date is None or compatible_dates(r.date, date, pub))
+                refs = [r for r in refs if (r.date is None or compatible_dates(
+                    r.date, date, pub, 0 if date and date.phrase == DERIVED else 1))
                         and (attacker is None
                              or r.attacker_country in {None, attacker.country_code})]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):

@@ -597,6 +597,14 @@ def test_there_was_is_no_place() -> None:
         "Baalbek", "Tyre"]
 
 
+def test_a_strike_a_day_before_is_not_added_to_the_one_after() -> None:
+    text = ("A bomber hit the airport of N'Djamena on Monday, a day after French jets attacked "
+            "the airstrip that Libya has built in the north of the country.")
+    found = [(e.location_name, e.date) for e in events(text, dt.date(1986, 2, 18))]
+    assert ("N'Djamena", "1986-02-17") in found
+    assert all(name != "Libya" for name, _ in found)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
