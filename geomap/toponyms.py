@@ -97,6 +97,8 @@ TRIGGERS: dict[str, str] = {
     "airport": "airport", "airbase": "airport", "base": "airport", "border": "border",
     "coast": "sea", "coastline": "sea",  # "Yemen's Red Sea coast": the sea, not Sudan's state
 }
+_REGION_NOUN = re.compile(r"\s+(?:Arab\s+)?(?:states|countries|nations|diplomats|officials"
+                          r"|leaders|rulers|monarchies|allies|producers|neighbours|capitals)\b")
 _BEFORE = re.compile(
     r"\b(city|town|village|province|district|region|governorate|county|state)\s+of\s+$",
     re.IGNORECASE,
@@ -314,6 +316,8 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
     end = tokens[j].end
     if any(s == tok.start and end < e and kind == "group" for s, e, kind in ctx.actor_spans):
         return True  # "Boko" of "Boko Haram" (but "US" of "US forces" is a place)
+    if surface == "Gulf" and _REGION_NOUN.match(text, end):
+        return True  # "Gulf diplomats", "Gulf states": the region's, not a place struck
     if noun_after(text, end) in NATURAL_WORDS and not any(
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river

@@ -337,3 +337,11 @@ def test_a_place_after_in_before_said_is_no_speaker() -> None:
     text = ("Jets bombed a market in Rubkona on Monday. Hospital staff in Bentiu said ten "
             "wounded people had been brought in.")
     assert [t.text for t in geoparse(text)] == ["Bentiu"]
+
+
+def test_gulf_diplomats_are_no_place_but_the_gulf_is_the_sea() -> None:
+    from geomap import geoparse
+
+    assert [t.text for t in geoparse("Gulf diplomats read it as Iran's reply.")] == ["Iran"]
+    (gulf,) = geoparse("Two tankers were hit in the Gulf on Friday.")
+    assert (gulf.name, gulf.country_code) == ("Persian Gulf", None)
