@@ -345,6 +345,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if len(groups) > 1:  # each strike of a list has its own date, if the text says
                     g_date = date_near(text[g_start:g_end], g_start, group, pub) or date
                 placeless = current if current not in taken and current is not None \
+                    and not (seg.connector in {"after", "following"} and current in made_here) \
                     and (current.seen >= index - 1 or (
                         current is drafts[-1] and current.seen >= index - 3
                         and current.date is not None and g_date is None)) \

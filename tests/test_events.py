@@ -605,6 +605,13 @@ def test_a_strike_a_day_before_is_not_added_to_the_one_after() -> None:
     assert all(name != "Libya" for name, _ in found)
 
 
+def test_the_event_a_strike_came_after_does_not_take_its_attacker() -> None:
+    text = ("Turkish Drones Pound Kurdish-Held North-East Syria After Ankara Bombing\n\n"
+            "Two men attacked the interior ministry in Ankara on Sunday.")
+    ankara = [e for e in events(text, dt.date(2023, 10, 6)) if e.location_name == "Ankara"]
+    assert ankara and all(e.attacker_country is None for e in ankara)
+
+
 def test_rockets_that_brought_down_a_block_are_a_strike() -> None:
     text = ("On the night of 9 July, more than 40 people died when rockets brought down part "
             "of an apartment block in Chasiv Yar.")
