@@ -21,7 +21,6 @@ import hashlib
 import importlib.metadata
 import io
 import json
-import math
 import statistics
 import sys
 from collections import defaultdict
@@ -33,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from geomap._fold import fold, is_latin_key  # noqa: E402
+from geomap.gazetteer import haversine_km  # noqa: E402
 
 PLACE_COLUMNS = (
     "id", "name", "lat", "lon", "kind", "feature_code", "country_code",
@@ -102,19 +102,12 @@ def _airport_point(b: Builder, a: dict[str, str]) -> tuple[float, float]:
              if b.rows[p][4] == "populated" and b.rows[p][6] == a["country"]]
     if not towns or lat_dms is None or lon_dms is None:
         return lat, lon
-    near = min(_km(lat, lon, t[2], t[3]) for t in towns)
-    near_dms = min(_km(lat_dms, lon_dms, t[2], t[3]) for t in towns)
+    near = min(haversine_km(lat, lon, t[2], t[3]) for t in towns)
+    near_dms = min(haversine_km(lat_dms, lon_dms, t[2], t[3]) for t in towns)
     if near > 25 and near_dms < 20 and near_dms < near / 3:
         b.skipped["airport point read as degrees-minutes-seconds (corrected)"] += 1
         return round(lat_dms, 4), round(lon_dms, 4)
     return lat, lon
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _latin_alternates(names: Iterable[str]) -> list[str]:

@@ -16,9 +16,8 @@ from geomap.actors import ActorMention
 from geomap.records import Toponym
 
 __all__ = [
-    "Segment", "attacker_of", "blamed_actor", "coordinated", "coordinated_gap", "date_text",
-    "has_strike", "is_subject", "origin_places", "passive_strike", "segments", "sentences",
-    "subject_after", "weak_strike"
+    "Segment", "attacker_of", "blamed_actor", "coordinated", "date_text", "has_strike",
+    "is_subject", "origin_places", "passive_strike", "segments", "sentences", "weak_strike"
 ]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
@@ -159,7 +158,7 @@ _RESPONSIBLE = re.compile(
     r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
-                            r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b|in\b)"
+                            r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b)"
                             r"[\w-]+\s+){0,3}$", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
@@ -234,25 +233,16 @@ def passive_strike(text: str) -> bool:
     return bool(_PASSIVE.search(text))
 
 
-def is_subject(text: str, t: Toponym) -> bool:
-    """A place name used as an actor: "Tehran had warned", "Pyongyang's coastal guns"."""
-    return bool(_SUBJECT_AFTER.match(text, t.end))
+def is_subject(text: str, t: Toponym, end: int | None = None) -> bool:
+    """A place name used as an actor: "Tehran had warned", "Pyongyang's coastal guns" (the
+    text read up to ``end``)."""
+    return bool(_SUBJECT_AFTER.match(text, t.end, len(text) if end is None else end))
 
 
 def coordinated(text: str, first: Toponym, second: Toponym) -> bool:
     """Two places joined in one list: "Syria and Iraq", "Erbil ... and northeastern Syria"."""
     return first.end <= second.start and bool(
         _COORDINATED.fullmatch(text[first.end : second.start]))
-
-
-def coordinated_gap(gap: str) -> bool:
-    """Whether the text between two places joins them in one list (", ", " and ")."""
-    return bool(_COORDINATED.fullmatch(gap))
-
-
-def subject_after(after: str) -> bool:
-    """Whether the text after a place makes it an actor ("had warned", "'s guns")."""
-    return bool(_SUBJECT_AFTER.match(after))
 
 
 def weak_strike(text: str) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
-from geomap.actors import ActorMention, country_code, country_name, demonym_country
+from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
 from geomap.gazetteer import Gazetteer, haversine_km, load_gazetteer
@@ -34,7 +34,6 @@ __all__ = [
     "compatible_dates",
     "drafts_to_events",
     "drop_totals",
-    "host_forces",
     "inherit_attackers",
     "is_gang",
     "last_region",
@@ -43,8 +42,8 @@ __all__ = [
     "near",
     "place_the_unplaced",
     "refines",
+    "report_dates",
     "split_targets",
-    "territory_actor",
 ]
 
 
@@ -112,6 +111,12 @@ def compatible_dates(a: DateRef | None, b: DateRef | None, published: dt.date | 
     return a.value[:short] == b.value[:short]
 
 
+def report_dates(a: DateRef | None, b: DateRef | None, published: dt.date | None) -> bool:
+    """Whether report ``b`` can be of strike ``a`` by date: as :func:`compatible_dates`, but
+    a date counted from another event ("a day earlier") allows no day either side."""
+    return compatible_dates(a, b, published, 0 if b is not None and b.phrase == DERIVED else 1)
+
+
 def _overlaps(value: str, lo: str, hi: str) -> bool:
     n = len(value)
     return lo[:n] <= value <= hi[:n]
@@ -166,46 +171,6 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
 _GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
-
-_TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b", re.I)
-
-
-def territory_actor(seg_text: str) -> ActorMention | None:
-    """The state whose territory a strike came from ("fired on from Armenian territory")."""
-    m = _TERRITORY.search(seg_text)
-    if m is None:
-        return None
-    code = demonym_country(m.group(1)) or country_code(m.group(1))
-    if not code:
-        return None
-    return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
-
-
-_HOST_FORCE = re.compile(
-    r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
-    r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
-    r"hospital|school|official|officials|spokes\w+))"
-    r"|(?:government|army|military|regime|junta|air force) (?:jets?|aircraft|warplanes?|drones?|"
-    r"troops|forces|soldiers|helicopters?|artillery))\b")
-
-
-def host_forces(text: str, actors: list[ActorMention],
-                toponyms: list[Toponym]) -> list[ActorMention]:
-    """"The government", "the army", "government forces" of a story set in one country, in
-    which no other state's forces or government are named: that country's forces ("a drone
-    operated by the government" in a story about Tigray is Ethiopia's)."""
-    codes = Counter(t.country_code for t in toponyms if t.country_code)
-    if not codes:
-        return []
-    host, n = max(codes.items(), key=lambda x: (x[1], x[0]))
-    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and a.kind in {
-            "state", "force", "government"} for a in actors):
-        return []
-    name = country_name(host) or host
-    return [ActorMention(m.start(), m.end(), m.group(), name, host, "force")
-            for m in _HOST_FORCE.finditer(text)
-            if not any(a.start < m.end() and m.start() < a.end + 3 for a in actors)]
-
 
 def is_gang(text: str) -> bool:
     """Whether the weapons of ``text`` are a group's (guns, suicide vests, car bombs; plain
@@ -388,7 +353,7 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
         if attacker is not None and attacker.country_code is None and d.attackers and not any(
                 a.name == attacker.name for a in d.attackers):
             continue
-        if not compatible_dates(d.date, date, pub, 0 if date and date.phrase == DERIVED else 1):
+        if not report_dates(d.date, date, pub):
             continue  # "a day earlier" is another day
         if any(near(gaz, d, t, km, sites_only) for t, _ in group) or (not d.places and date and (
                 date.precision == "day" and d.date is not None and d.date.value == date.value)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geomap._clauses import coordinated_gap, subject_after
+from geomap._clauses import coordinated, is_subject
 
 if TYPE_CHECKING:
     from geomap._clauses import Segment
@@ -95,7 +95,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
     out: list[tuple[Toponym, int]] = []
     references: list[tuple[Toponym, int]] = []
     end = seg.start + len(seg.text)
-    last_end = -1
+    last: Toponym | None = None  # the last place tied
     prev: Toponym | None = None
     for t in toponyms:
         if not (seg.start <= t.start and t.end <= end):
@@ -111,9 +111,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
         tied = modifier or across or bool(_PROVINCE_OF.search(before)) or (
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
-        if not tied and last_end >= 0 and coordinated_gap(text[last_end : t.start]):
+        if not tied and last is not None and coordinated(text, last, t):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
-        if _SPEAKER_PLACE.match(text[t.end : end]) or subject_after(after):
+        if _SPEAKER_PLACE.match(text[t.end : end]) or is_subject(text, t, min(end, t.end + 40)):
             continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
         if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \
                 and not re.match(
@@ -124,14 +124,14 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(
                 text[seg.start : t.start].rsplit("from", 1)[-1]):
             continue  # "fired from bombers flying over Russia's Kursk region": the launch area
-        if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last_end >= 0 and re.fullmatch(
-                r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last_end : t.start]):
+        if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last is not None and re.fullmatch(
+                r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last.end : t.start]):
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
         if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after):
             continue  # "the US arsenal", "the Oregon nightlife district of Dayton": no site
         if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
             out.append((t, 2))
-            last_end = t.end
+            last = t
             continue
         if (out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before)) \
                 or _OWNER_AFTER.match(after):
@@ -153,7 +153,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if (across or _NEAR_BEFORE.search(before)) and precision == 1:
             precision = 2
         out.append((t, precision))
-        last_end = t.end
+        last = t
     if not out:  # a reference point is the best the text gives
         return [(t, p) for t, p in references if not _BORDER_WITH.search(
             text[max(seg.start, t.start - 40) : t.start])]

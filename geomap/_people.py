@@ -19,9 +19,8 @@ groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places eithe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -29,10 +28,9 @@ from geomap._fold import fold
 from geomap._words import TokenLike, given_names, titles
 
 if TYPE_CHECKING:
-    from geomap.actors import ActorMention
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "as_forces", "find_people"]
+__all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "find_people"]
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "inside"})
@@ -156,25 +154,3 @@ def actor_names() -> frozenset[str]:
 
     return frozenset(fold(alias) for a in actors() for alias in (a.name, *a.aliases)
                      if len(alias) > 3)
-
-
-_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|marines|paratroopers"
-                     r"|special forces|ground forces)\b")
-
-
-_AIRCRAFT_AFTER = re.compile(r"\s+(?:bombers?|jets?|fighters?|aircraft|planes?|helicopters?)\b")
-
-
-def as_forces(text: str, actors: list[ActorMention]) -> list[ActorMention]:
-    """A state's name or demonym before "troops", "soldiers", "marines" names its forces
-    ("American troops", "20,000 US soldiers"), as "Russian troops" does in the actor table;
-    a capital's name before "bombers" or "jets" is an aircraft's ("Canberra bombers")."""
-    out = []
-    for a in actors:
-        if a.kind == "government" and _AIRCRAFT_AFTER.match(text, a.end):
-            continue
-        m = _TROOPS.match(text, a.end) if a.kind in {"demonym", "state"} and a.country_code \
-            else None
-        out.append(a if m is None else replace(a, end=m.end(), text=text[a.start : m.end()],
-                                               kind="force"))
-    return out

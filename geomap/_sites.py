@@ -32,7 +32,7 @@ from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap._links import linked_places
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
-from geomap.dates import DateRef, find_dates, shift
+from geomap.dates import DateRef, find_dates
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
@@ -349,8 +349,6 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
                     if before.start <= t.start and t.end <= end and t.kind == "populated"]
 
 
-_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|evening|night|afternoon"
-                         r"|morning)|the day before|the night before)\b", re.IGNORECASE)
 _CLAIMED_ON = re.compile(
     r"\b(?:said|says|announced|claimed|reported)\s+(?P<when>on\s+\w+(?:\s+\w+)?)\s+that\s+"
     r"(?:it|they|its (?:\w+ )?(?:forces|jets|drones|units))\s+had\s+(?:\w+\s+)?"
@@ -367,11 +365,11 @@ def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
         seg.text, 0, d.start) and not toll_update(seg.text[: d.start])]
     if not dates:
         claim = _CLAIMED_ON.search(seg.text)  # "said on Sunday that it had struck 41 aircraft"
-        if claim is not None:
-            said = [d for d in find_dates(claim.group("when"), pub) if d.precision == "day"]
-            if said:  # "... had struck camps near Derna the previous evening": a day before
-                back = -1 if _DAY_BEFORE.search(seg.text, claim.end()) else 0
-                return replace(shift(said[0], back), phrase=DERIVED)
+        if claim is not None:  # (find_dates reads "... the previous evening" as the day before)
+            said = [d for d in find_dates(seg.text[claim.start("when") :], pub)
+                    if d.precision == "day"]
+            if said:
+                return replace(said[0], phrase=DERIVED)
         year = _YEAR_ADJECTIVE.search(seg.text)  # "the 1998 bombing of the US embassy"
         return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
                        False) if year else None
@@ -398,15 +396,14 @@ def story_date(drafts: list[Draft]) -> None:
     """A strike the text gives no date, told after the article's first dated strike of a
     day and by the same attacker (or an unnamed one), is taken as of that day: "In Raqqa,
     strikes hit the governor's building" in a story of "strikes early on Tuesday"."""
-    lead = next((d for d in drafts if d.dates), None)
-    if lead is None or lead.date is None or lead.date.precision != "day":
+    first = next((i for i, d in enumerate(drafts) if d.dates), None)
+    day = drafts[first].date if first is not None else None
+    if first is None or day is None or day.precision != "day":
         return
-    after = False
-    for d in drafts:
-        after = after or d is lead
-        if after and not d.dates and not d.derived and d.attacker_country in {
-                None, lead.attacker_country}:
-            d.derived.append(replace(lead.date, phrase=DERIVED))
+    for d in drafts[first + 1 :]:
+        if not d.dates and not d.derived and d.attacker_country in {
+                None, drafts[first].attacker_country}:
+            d.derived.append(replace(day, phrase=DERIVED))
 
 
 def drop_bare_countries(drafts: list[Draft]) -> list[Draft]:

@@ -54,7 +54,6 @@ from geomap._drafts import (
     compatible_dates,
     drafts_to_events,
     drop_totals,
-    host_forces,
     inherit_attackers,
     is_gang,
     last_region,
@@ -62,11 +61,11 @@ from geomap._drafts import (
     match_draft,
     place_the_unplaced,
     refines,
+    report_dates,
     split_targets,
-    territory_actor,
 )
+from geomap._forces import story_actors, territory_actor
 from geomap._links import linked_places
-from geomap._people import as_forces
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
     CITY_REF,
@@ -94,7 +93,7 @@ from geomap._sites import (
     when_date,
 )
 from geomap._unlisted import moved_by_text
-from geomap.actors import ActorMention, find_actors
+from geomap.actors import ActorMention
 from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -145,10 +144,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     text, pub = article.text, article.date
     toponyms = moved_by_text(text, toponyms, gaz)  # "100 km south of Odesa", "off Eritrea"
-    actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
-        t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
-        for t in toponyms)])
-    actors = sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
+    actors = story_actors(text, toponyms)
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the article is talking about
     latest: Draft | None = None  # the event named last (it may be a cause)
@@ -288,8 +284,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if (r.date is None or compatible_dates(
-                    r.date, date, pub, 0 if date and date.phrase == DERIVED else 1))
+                refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub))
                         and (attacker is None
                              or r.attacker_country in {None, attacker.country_code})]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):

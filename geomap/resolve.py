@@ -74,7 +74,6 @@ _TRIGGER_KIND = {
     "airport": {"airport", "feature"}, "border": {"adm1", "adm2", "country", "populated"},
     "sea": {"feature"},
 }
-_SMALL_WORDS = frozenset({"village", "hamlet", "villages"})
 _CITY_SIZE = 50_000
 _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+near\s+|\s+outside\s+)",
                         re.IGNORECASE)
@@ -183,7 +182,7 @@ def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate]) -> 
             reasons.append(f"namesake -{pen:.1f}")
     if m.trigger:
         kinds = _TRIGGER_KIND.get(TRIGGERS.get(m.trigger, m.trigger), set())
-        if m.trigger.lower() in _SMALL_WORDS and c.place.population >= _CITY_SIZE:
+        if m.trigger == "village" and c.place.population >= _CITY_SIZE:
             score -= 5.0  # "the village of Kalyanpur" is not Itanagar, a city of 59,000
             reasons.append(f"'{m.trigger}', not a city of {c.place.population:,} -5.0")
         elif c.place.kind in kinds:

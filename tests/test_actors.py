@@ -336,10 +336,3 @@ def test_liberation_movements_of_the_cold_war_are_groups() -> None:
     assert found["Rhodesian"].country_code == "ZW"
     assert all(found[g].kind == "group" and found[g].country_code is None
                for g in ("ZIPRA", "PLO", "SWAPO", "ANC"))
-
-
-def test_a_capital_named_aircraft_is_no_government() -> None:
-    from geomap._people import as_forces
-
-    text = "Canberra bombers and Hunter jets struck the farm."
-    assert as_forces(text, find_actors(text)) == []
