@@ -43,6 +43,7 @@ __all__ = [
     "place_the_unplaced",
     "refines",
     "report_dates",
+    "same_wave",
     "split_targets",
 ]
 
@@ -186,6 +187,15 @@ def _gang(weapons: set[str]) -> bool:
 def _families(weapons: list[str]) -> set[str]:
     """Weapons by family: a ballistic or cruise missile is a missile."""
     return {"missiles" if w.endswith("missiles") else w for w in weapons}
+
+
+def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
+    """The attributed strike "the same barrage" refers to: the last one by the segment's
+    weapon ("Other missiles from the same dawn barrage hit Ramat Gan"), else the last one."""
+    told = [d for d in drafts if d.attackers]
+    kind = _families(list(find_weapons(seg_text)))
+    fits = [d for d in told if kind & _families(d.weapons)] if kind else told
+    return (fits or told or [None])[-1]
 
 
 def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:

@@ -81,6 +81,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
     re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
+_SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$")
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 
 
@@ -113,12 +114,16 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if not tied and last is not None and coordinated(text, last, t):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
-        if _SPEAKER_PLACE.match(text[t.end : end]) or is_subject(text, t, min(end, t.end + 40)):
+        if (_SPEAKER_PLACE.match(text[t.end : end]) and not _SITE_BEFORE_SPEAKER.search(before)
+                ) or is_subject(text, t, min(end, t.end + 40)):
             continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
+            # (but "fires at the Khurais oil field, the interior ministry said" is one)
         if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \
                 and not re.match(
                 r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"
-                r"camp|base|suburb|valley|crossing|border|front)", after) \
+                r"camp|base|suburb|valley|crossing|border|front|reactor|plant|refinery|airport|"
+                r"port|terminal|dam|power station|hospital|facility|complex|depot|barracks)",
+                after) \
                 and not t.name.lower().startswith("the "):
             continue  # "near Saratov on the Volga": a river, not the town of Volga
         if _ORIGIN_LEAD.search(text[seg.start : t.start]) and not _SITE_AFTER_ORIGIN.search(

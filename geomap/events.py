@@ -62,6 +62,7 @@ from geomap._drafts import (
     place_the_unplaced,
     refines,
     report_dates,
+    same_wave,
     split_targets,
 )
 from geomap._forces import story_actors, territory_actor
@@ -125,6 +126,8 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
                          r"|\b(?:burial|funerals?) of \w+ of the dead\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
+_SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
+                        re.IGNORECASE)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed|attacked|raided)\b",
                    re.IGNORECASE)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
@@ -247,6 +250,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
             attacker = attacker or blamed
+            if attacker is None and _SAME_WAVE.search(seg.text):
+                wave = same_wave(drafts, seg.text)  # "Other missiles from the same barrage"
+                if wave is not None:
+                    attacker, date = wave.attackers[0], date or wave.date
             if carry is not None and seg.connector in {"when", ", when"}:
                 if clause_date is not None and (date is None or date.precision == "year"):
                     date = clause_date  # "On Saturday, 16 were killed when ... this year"

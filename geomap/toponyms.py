@@ -81,6 +81,10 @@ _CONNECTORS = frozenset(
         "um", "sur", "sous", "sul",
     ]
 )
+#: lower-case words that end a listed installation's name ("the Arak reactor", "the
+#: Rostam oil field"): a span with them is a name only when the gazetteer has it
+_INSTALLATION = frozenset({"airport", "reactor", "terminal", "oil", "gas", "field", "platform",
+                           "platforms", "nuclear", "heavy", "water", "heavy-water"})
 _GAP_OK = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?|[ \u00a0]|['’‘ʼ]")
 _ABBREV = frozenset({"St", "Ft", "Mt", "Pt"})
 _CLITICS = frozenset({"s", "ve", "re", "ll", "d", "m", "t"})
@@ -269,10 +273,10 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
             if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
                 break  # possessive or contraction: "Pakistan's", "I've"
             if not (tok.capitalised or joined or tok.text.isdigit()
-                    or tok.text.lower() in _CONNECTORS or tok.text == "airport"):
+                    or tok.text.lower() in _CONNECTORS or tok.text in _INSTALLATION):
                 break
         named = tok.capitalised or joined or (j > i and (tok.text.isdigit()  # "Tower 22"
-                                                         or tok.text == "airport"))  # "Stanley"
+                                                         or tok.text in _INSTALLATION))
         if named and gaz.has_key(fold(text[tokens[i].start : tok.end])):
             best = j
         j += 1

@@ -1015,3 +1015,11 @@ def test_a_government_s_own_strike_does_not_attribute_bombings_by_others() -> No
     found = {e.location_name: e for e in events(text, dt.date(1999, 10, 22))}
     assert found["Grozny"].attacker_country == "RU"
     assert all(e.attacker_country is None for name, e in found.items() if name != "Grozny")
+
+
+def test_missiles_of_the_same_barrage_are_the_same_attacker_s() -> None:
+    text = ("An Iranian ballistic missile struck a hospital in Beersheba early on Thursday, "
+            "hours after Israeli warplanes bombed a reactor near Arak in central Iran. Other "
+            "missiles from the same dawn barrage hit a high-rise in Ramat Gan.")
+    found = {e.location_name: e for e in events(text, dt.date(2025, 6, 19))}
+    assert (found["Ramat Gan"].attacker_country, found["Ramat Gan"].date) == ("IR", "2025-06-19")

@@ -71,6 +71,13 @@ def test_the_volga_is_a_river_not_the_town_of_volga() -> None:
     text = "US air strikes hit the al-Qaim area on Friday."
     seg = segments(text, 0, 0, len(text))[0]
     assert "al-Qaim" in [t.text for t, _ in linked_places(seg, text, geoparse(text))]
+    assert places("Israeli jets had struck the Arak reactor on Monday.") == [("Arak reactor", 1)]
+
+
+def test_a_site_before_the_speaker_of_the_sentence_is_tied() -> None:
+    assert places("Drones set off fires at the Khurais oil field, the interior ministry "
+                  "said.") == [("Khurais oil field", 1)]
+    assert places("In Washington, the president said drones had struck.") == []
 
 
 

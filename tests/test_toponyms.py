@@ -345,3 +345,9 @@ def test_gulf_diplomats_are_no_place_but_the_gulf_is_the_sea() -> None:
     assert [t.text for t in geoparse("Gulf diplomats read it as Iran's reply.")] == ["Iran"]
     (gulf,) = geoparse("Two tankers were hit in the Gulf on Friday.")
     assert (gulf.name, gulf.country_code) == ("Persian Gulf", None)
+
+
+def test_a_listed_installation_takes_its_lower_case_noun() -> None:
+    assert places("Four destroyers shelled the Rostam oil field and Iranian missiles hit the "
+                  "Sea Island terminal.") == ["Rostam oil field", "Sea Island terminal"]
+    assert places("Jets struck near the Natanz road.") == ["Natanz"]
