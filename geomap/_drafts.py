@@ -226,9 +226,10 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
             continue
         if d.weapons and set(d.weapons) <= _GROUP_WEAPONS:
             continue  # gunmen or a suicide bomber: no state's strike by default
+        jets = "aircraft" in d.weapons  # an armed group flies no jets
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code
-                  for a in o.attackers}
+                  for a in o.attackers if not (jets and a.kind == "group")}
         if len(others) == 1 and None not in others and (
                 place[0].country_code not in others or _STATE_WEAPONS & set(d.weapons)):
             source = next(o for o in drafts if o is not d and o.attackers

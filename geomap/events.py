@@ -138,7 +138,7 @@ _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|mis
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
-_CAUSE = re.compile(r".*(?:retaliat|retribut|response|reprisal|punishment|revenge|answer"
+_CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|avenging)", re.IGNORECASE)
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,

@@ -1023,3 +1023,12 @@ def test_missiles_of_the_same_barrage_are_the_same_attacker_s() -> None:
             "missiles from the same dawn barrage hit a high-rise in Ramat Gan.")
     found = {e.location_name: e for e in events(text, dt.date(2025, 6, 19))}
     assert (found["Ramat Gan"].attacker_country, found["Ramat Gan"].date) == ("IR", "2025-06-19")
+
+
+def test_jets_are_not_an_armed_group_s_and_what_a_strike_responds_to_is_apart() -> None:
+    text = ("An Israeli air strike on Sanaa on Thursday killed the prime minister. It was "
+            "Israel's second raid on Sanaa in five days. On Sunday, jets struck a "
+            "military compound in Sanaa, killing at least 10 people. Israel says it is "
+            "responding to a stream of missiles the Houthis have fired at it.")
+    found = [e for e in events(text, dt.date(2025, 8, 30)) if e.fatalities == 10]
+    assert [(e.location_name, e.attacker_country) for e in found] == [("Sanaa", "IL")]
