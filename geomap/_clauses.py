@@ -26,7 +26,7 @@ _CONNECTOR = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?|months?) "
     r"(?:after|before|earlier|later)"
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
-    r" (?:to|for)|responding to|answered|avenging"
+    r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
     r"|they)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
@@ -60,7 +60,7 @@ _STRIKE = re.compile(
     r"|tore (?:into|through)|ripped (?:into|through)|smashed (?:into|through)|crashed into"
     r"|rained (?:down )?on"
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
-    r"|flatten(?:s|ed)"
+    r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"
     r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
@@ -160,6 +160,8 @@ _RESPONSIBLE = re.compile(
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
                             r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b)"
                             r"[\w-]+\s+){0,3}$", re.IGNORECASE)
+_VICTIM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:were|was|have been|had been|are)\s+"
+                           r"(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b", re.IGNORECASE)
 _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
@@ -324,8 +326,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue
         lead = text[max(seg.start, a.start - 15) : a.start]
         tail = text[a.end : min(end, a.end + 40)]
-        if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]):
-            continue  # "killed three American soldiers": the victims
+        if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]) or (
+                _VICTIM_AFTER.match(text, a.end, trigger_at)):
+            continue  # "killed three American soldiers", "33 Turkish soldiers were killed"
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(

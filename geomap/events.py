@@ -229,6 +229,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not current.attackers and current is drafts[-1]:
                     add_to(current, sentence_text, seg.text, attacker=blamed)  # "The Houthis
                     # blamed the coalition, which has bombed their positions since 2015."
+                if seg.connector == ", where" and made_here:
+                    current = current or made_here[-1]  # the cause "X, where 80 were killed"
                 if current is not None and not is_generic(seg.text):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
@@ -377,7 +379,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 taken.append(d)
                 made_here.append(d)
                 previous = latest = d
-                if current is None or not (seg.connector and _CAUSE.match(seg.connector)):
+                if not (seg.connector and _CAUSE.match(seg.connector)):
                     current = d  # a cause ("in retaliation for X") is not what follows is about
         if made_here:
             last_made = made_here

@@ -277,3 +277,18 @@ def test_a_sentence_opening_on_after_has_its_main_clause_apart() -> None:
     assert [(g.connector, g.text) for g in segments(text, 0, s, e)] == [
         ("after", "Libya fired missiles at US aircraft"),
         (None, "US Navy jets struck a missile site.")]
+
+
+def test_soldiers_who_were_killed_are_victims_not_attackers() -> None:
+    assert attacker("At least 33 Turkish soldiers were killed in an air strike in Idlib.") is None
+    assert attacker("Turkish soldiers stormed the village in an attack.") == ("Turkish", "TR")
+
+
+def test_artillery_fire_is_a_strike_and_calls_to_stop_strikes_are_not() -> None:
+    assert has_strike("Syrian artillery fire near Saraqeb killed seven Turkish soldiers.")
+    assert is_generic("Stoltenberg urged Damascus and Moscow to stop what he called "
+                      "indiscriminate air strikes.")
+    assert ("Rocket Fire on Safed", "answers") in cut(
+        "South Lebanon Buries Ten Civilians After Israel Answers Rocket Fire on Safed")
+    assert attacker("Turkey blamed the forces of President Bashar al-Assad for the strike.") == (
+        "forces of President Bashar al-Assad", "SY")

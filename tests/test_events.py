@@ -1032,3 +1032,11 @@ def test_jets_are_not_an_armed_group_s_and_what_a_strike_responds_to_is_apart() 
             "responding to a stream of missiles the Houthis have fired at it.")
     found = [e for e in events(text, dt.date(2025, 8, 30)) if e.fatalities == 10]
     assert [(e.location_name, e.attacker_country) for e in found] == [("Sanaa", "IL")]
+
+
+def test_a_headline_s_cause_is_not_the_event_the_next_sentence_adds_to() -> None:
+    text = ("South Lebanon Buries Ten Civilians After Israel Answers Rocket Fire on Safed\n\n"
+            "Israeli jets and drones carried out a wave of strikes on Wednesday, hours after a "
+            "rocket barrage from Lebanon hit Safed.")
+    found = events(text, dt.date(2024, 2, 15))
+    assert [(e.location_name, e.attacker_country) for e in found] == [("Safed", "LB")]
