@@ -31,6 +31,8 @@ _CONNECTOR = re.compile(
     r"|they)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
     r"|gunmen|militants|jets|warplanes)"
+    r"|(?<=[a-z] )as(?= (?:the )?(?-i:[A-Z])[\w-]+(?: [\w-]+)? (?-i:(?:Strikes?|Hits?|Bombs?"
+    r"|Pounds?|Shells?|Attacks?|Launches|Fires|Kills|Raids?)\b))"  # "... as US Strikes X"
     r"|amid|follows|followed|(?:punishment|revenge) for|(?:came|happened|occurred) as)\b|;"
     r"|, and (?=(?-i:[A-Z]))|(?<=killed )when|(?<=died )when|, when|, where"
     r"|since(?= (?!January|February|March|April|May|June|July|August|September|October"
@@ -61,6 +63,7 @@ _STRIKE = re.compile(
     r"|rained (?:down )?on"
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"
+    r"|(?:bomb|device|truck|car|vest)s? (?:exploded|detonated|went off)"
     r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
@@ -70,7 +73,7 @@ _STRIKE = re.compile(
 )
 _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|chemical|"
-    r"grenades?|"
+    r"grenades?|devices?|"
     r"aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
     r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
@@ -102,9 +105,10 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified"
-                      r"|buried|mourned|held|visited|met|signed"
+                      r"|buried|mourned|held|visited|met|signed|(?<=claimed)(?: [\w ]{1,20}?)? by"
                       r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
-                      r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?\b",
+                      r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"
+                      r"(?: and \w+day)?\b",
                       re.IGNORECASE)
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)

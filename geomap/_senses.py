@@ -98,6 +98,8 @@ _GENERIC = re.compile(
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"
     r"\bto (?:stop|halt|end|cease|prevent) (?:[\w-]+ ){0,4}?(?:air ?strikes|attacks|strikes|"
     r"bombings|shelling)\b|"
+    r"(?:has|have) carried out (?:more|dozens of|hundreds of|scores of|numerous|many) "
+    r"(?:[\w-]+ )?(?:strikes|attacks|raids)\b|"
     r"(?:called off|call off|calling off|cancell?ed|aborted|postponed) (?:[\w-]+ ){0,2}?"
     r"(?:attacks?|strikes?|raids?|operations?)|"
     r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"

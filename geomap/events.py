@@ -128,13 +128,15 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
+_BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|mourn\w*)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed|attacked|raided)\b",
                    re.IGNORECASE)
 _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|shelled|bombed)\b",
                       re.IGNORECASE)
 _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,40}?\b(?:landed|hit|"
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
-_ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike|"
+_ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
+                      r"|device|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
@@ -266,8 +268,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):
                 places, date = where, date or clause_date  # "Suruc, ..., where a bomber
                 # killed 33 activists preparing to take toys to the town of Kobani": Suruc
-            if date is None and seg.connector in {"after", "following"}:
-                date = clause_date  # the clause before "after" dates what it follows
+            if date is None and seg.connector in {"after", "following"} and not (
+                    k and _BURIAL.search(parts[k - 1].text)):  # not "buried their dead on
+                date = clause_date  # Sunday after": the clause before "after" dates what it follows
                 if date is None and k > 0 and re.search(r"\bhours\s*$", parts[k - 1].text) \
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
@@ -294,8 +297,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
                 refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub))
-                        and (attacker is None
-                             or r.attacker_country in {None, attacker.country_code})]
+                        and (attacker is None or r.attacker_country == attacker.country_code
+                             or not any(a.kind == "group" or a.country_code
+                                        for a in r.attackers))]  # NATO's and US bombs
                 if not refs and date is not None and _ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None

@@ -9,6 +9,7 @@ import pytest
 from geomap._clauses import (
     Segment,
     attacker_of,
+    date_text,
     has_strike,
     segments,
     sentences,
@@ -292,3 +293,14 @@ def test_artillery_fire_is_a_strike_and_calls_to_stop_strikes_are_not() -> None:
         "South Lebanon Buries Ten Civilians After Israel Answers Rocket Fire on Safed")
     assert attacker("Turkey blamed the forces of President Bashar al-Assad for the strike.") == (
         "forces of President Bashar al-Assad", "SY")
+
+
+def test_a_headline_cuts_at_as_before_another_actor_s_strike() -> None:
+    assert cut("Somalia Buries Dead of Mogadishu Truck Bomb as US Strikes Al-Shabaab")[1] == (
+        "US Strikes Al-Shabaab", "as")
+    assert is_generic("The United States has carried out more strikes in Somalia this year.")
+    assert has_strike("Minutes later, a third device went off on a street in Denpasar.")
+
+
+def test_the_day_of_a_deadline_dates_no_strike() -> None:
+    assert "Monday" not in date_text("The militants had not claimed the attack by Monday.")

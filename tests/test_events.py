@@ -1040,3 +1040,18 @@ def test_a_headline_s_cause_is_not_the_event_the_next_sentence_adds_to() -> None
             "rocket barrage from Lebanon hit Safed.")
     found = events(text, dt.date(2024, 2, 15))
     assert [(e.location_name, e.attacker_country) for e in found] == [("Safed", "LB")]
+
+
+def test_a_third_device_and_another_attacker_s_strikes_are_other_events() -> None:
+    text = ("A car bomb exploded outside the Sari Club in Kuta on Saturday night, killing 180 "
+            "people. Minutes later, a third device went off on a street in Denpasar. No one "
+            "was hurt there.")
+    found = {e.location_name: e for e in events(text, dt.date(2002, 10, 14))}
+    assert (found["Kuta"].fatalities, found["Denpasar"].fatalities) == (180, 0)
+    text = ("Families buried their dead on Sunday and Monday after a truck bomb tore through a "
+            "checkpoint in Mogadishu, killing at least 79 people. The truck exploded on "
+            "Saturday. President Mohamed blamed al-Shabaab. US Africa Command said on Sunday "
+            "that it had carried out three air strikes against al-Shabaab that day.")
+    mogadishu = [e for e in events(text, dt.date(2019, 12, 30)) if e.fatalities == 79]
+    assert [(e.attacker, e.attacker_country, e.date) for e in mogadishu] == [
+        ("al-Shabaab", None, "2019-12-28")]
