@@ -29,7 +29,7 @@ _CONNECTOR = re.compile(
     r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
     r"|they)\b"
-    r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
+    r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs|air strikes"
     r"|gunmen|militants|jets|warplanes)"
     r"|(?<=[a-z] )as(?= (?:the )?(?-i:[A-Z])[\w-]+(?: [\w-]+)? (?-i:(?:Strikes?|Hits?|Bombs?"
     r"|Pounds?|Shells?|Attacks?|Launches|Fires|Kills|Raids?)\b))"  # "... as US Strikes X"
@@ -76,7 +76,7 @@ _VIOLENT = re.compile(
     r"grenades?|devices?|"
     r"aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|explosives?|gunmen|suicide|killed|killing|dead|died|wounded|"
-    r"injured|injuring|casualties|kills|blasts?|explosions?|exploded|damage|destroyed|"
+    r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
     r"murdered|massacred|slaughtered|gunned down|gunman|victims|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
@@ -159,7 +159,9 @@ _OTHER_VERB = re.compile(
     r"|protests?|protested|demands?|demanded)\b",
     re.IGNORECASE)
 _RESPONSIBLE = re.compile(
-    r"\b(?:(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
+    r"\b(?:(?:did not|would not|declined to) (?:confirm|deny) (?:that )?(?:its|their) "
+    r"(?:[\w-]+ ){0,2}(?:had |have )?(?:carried out|launched|conducted|struck|hit)"
+    r"|(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
                             r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b)"

@@ -288,8 +288,10 @@ def summary_headline(text: str, end: int, places: list[tuple[Toponym, int]]) -> 
     joined in one list ("31 Dead in Texas and Ohio"): the body tells each strike."""
     if "\n" not in text[end : end + 2]:
         return False
-    broad = [t for t, p in places if p >= 3]
-    return any(a.name != b.name and coordinated(text, a, b) for a in broad for b in broad)
+    broad = [t for t, p in places if p >= 3]  # and a town listed with a province:
+    named = [t for t, _ in places]  # "Pre-Dawn Strikes Kill 47 in Khost and Kunar"
+    return any(a.name != b.name and (coordinated(text, a, b) or coordinated(text, b, a))
+               for a in named for b in broad)
 
 
 def when_date(before: str, published: dt.date | None) -> DateRef | None:

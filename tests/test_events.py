@@ -1055,3 +1055,16 @@ def test_a_third_device_and_another_attacker_s_strikes_are_other_events() -> Non
     mogadishu = [e for e in events(text, dt.date(2019, 12, 30)) if e.fatalities == 79]
     assert [(e.attacker, e.attacker_country, e.date) for e in mogadishu] == [
         ("al-Shabaab", None, "2019-12-28")]
+
+
+def test_a_state_that_did_not_confirm_its_raids_is_their_attacker() -> None:
+    text = ("Taliban Warn Islamabad After Pre-Dawn Strikes Kill 47 in Khost and Kunar\n\n"
+            "Afghanistan's Taliban government summoned Pakistan's ambassador in Kabul on "
+            "Saturday after air strikes on two eastern provinces killed 47 people. The heaviest "
+            "strikes hit villages in Spera district of Khost province at about 3 am on Saturday. "
+            "In Kunar province, six people were killed when a house in the Shelton area was "
+            "struck around the same time. Pakistan did not confirm that its forces had carried "
+            "out the raids.")
+    found = events(text, dt.date(2022, 4, 17))
+    assert sorted((e.location_name, e.attacker_country) for e in found) == [
+        ("Kunaṟ", "PK"), ("Spērah", "PK")]
