@@ -67,7 +67,7 @@ _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off
                           r"\b(?:from|over)\b", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
-                          r"islands?|"
+                          r"(?<!air)ports|islands?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)

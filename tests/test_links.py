@@ -110,3 +110,9 @@ def test_forests_and_a_university_of_a_place_tie_the_place() -> None:
 def test_a_place_across_a_river_from_a_town_is_near_the_town() -> None:
     assert places("Six gunmen massacred tourists at Deir el-Bahri, across the Nile from Luxor, "
                   "on Monday.") == [("Luxor", 2)]
+
+
+def test_the_ports_of_a_list_of_towns_tie_every_town() -> None:
+    assert [name for name, _ in places("Israel sent jets against the ports of Hodeidah, Ras "
+                                       "Isa and Salif on Monday.")] == [
+        "Hodeidah", "Ras Isa", "Salif"]

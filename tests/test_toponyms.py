@@ -351,3 +351,9 @@ def test_a_listed_installation_takes_its_lower_case_noun() -> None:
     assert places("Four destroyers shelled the Rostam oil field and Iranian missiles hit the "
                   "Sea Island terminal.") == ["Rostam oil field", "Sea Island terminal"]
     assert places("Jets struck near the Natanz road.") == ["Natanz"]
+
+
+def test_a_big_city_after_said_is_still_a_place() -> None:
+    text = ("Israeli jets struck the port of Hodeidah on Monday. Residents said Hodeidah was "
+            "plunged into darkness.")
+    assert places(text) == ["Hodeidah", "Hodeidah"]
