@@ -28,7 +28,7 @@ _CONNECTOR = re.compile(
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
-    r"|they)\b"
+    r"|they|one of|two of)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
     r"|air strikes|gunmen|militants|jets|warplanes)"
     r"|(?<=[a-z] )as(?= (?:the )?(?-i:[A-Z])[\w-]+(?: [\w-]+)? (?-i:(?:Strikes?|Hits?|Bombs?"
@@ -152,7 +152,8 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
 _OTHER_VERB = re.compile(
-    r"\b(?:cuts?|revised?|revises|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
+    r"\b(?:charg(?:es|ed)|indict(?:s|ed)|sentenc(?:es|ed)|convict(?:s|ed)|cuts?|revised?|revises"
+    r"|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
     r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked|mourning"
     r"|remembers?|honou?rs?|confirms?|confirmed|names?|named|identifies"
     r"|identified|arrests?|arrested|warns?|warned|vows?|vowed|asks?|asked|reports?|reported"
@@ -167,7 +168,9 @@ _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured
                             r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b)"
                             r"[\w-]+\s+){0,3}$", re.IGNORECASE)
 _VICTIM_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:were|was|have been|had been|are)\s+"
-                           r"(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b", re.IGNORECASE)
+                           r"(?:\w+\s+)?(?:killed|wounded|injured|hurt)\b"
+                           r"|\s+(?:[\w-]+\s+){1,5}(?-i:Killed|Wounded|Injured|Hurt)\s+(?:in|at|as"
+                           r"|by|when)\b", re.IGNORECASE)  # a headline: "US Envoy ... Killed in"
 _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlled )(?<!operated )"
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
@@ -177,6 +180,7 @@ _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"inside|over|(?:north|south|east|west)\w*|central|"
     r"targeted|targeting|struck|hit|hitting|striking|attacking|bombing|shelling|pounding|"
+    r"stormed|storming|attacked|raided|bombed|shelled|ambushed|overran|"
     r"about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -338,7 +342,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(
-                r"\s*(?:General|Gen\.|commander|official|spokes)|(?i:-(?:flagged|registered|owned"
+                r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
+                r"|(?i:death toll|toll|casualties|dead|losses)\b)"
+                r"|(?i:-(?:flagged|registered|owned"
                 r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
                 r"|-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
             continue

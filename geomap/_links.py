@@ -33,7 +33,7 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|for
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
     r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
-    r"toward|towards|around|north of|"
+    r"toward|towards|around|north of|as far as|among them|including|such as|"
     r"south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of|"
     r"(?:streets?|neighbou?rhoods?|centre|center|outskirts|edge|suburbs?|heart|part|forests?"
@@ -51,6 +51,7 @@ _MODIFIER_AFTER = re.compile(
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
+                              r"\b(?:who|which) (?:was|were|is|are|had been) (?:\w+ )?in\s+$|"
                               r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
                               r"\s+in\s+$|\b(?:tensions?|crisis|unrest|instability|turmoil)"
                               r"\s+in\s+(?:the\s+)?$|"
@@ -81,7 +82,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
     re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
-_SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$")
+_SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$")
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
 
 

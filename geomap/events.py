@@ -99,6 +99,7 @@ from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Article, Event, Toponym
+from geomap.weapons import find_weapons
 
 __all__ = ["Draft", "compatible_dates", "drafts_to_events", "extract_events", "read_drafts"]
 
@@ -184,8 +185,12 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     dates_next = (range(index + 1, index + 4), same_day)
             descriptive = seg.connector == ", where" and not _DEATH.search(seg.text) \
                 and not _IMPACT.search(seg.text)  # not ", where a missile landed on Thursday"
-            if (not has_strike(seg.text) or is_generic(seg.text) or not_a_strike(seg.text)
-                    or descriptive):  # ", where Russia assembles drones" describes a place
+            joined = k > 0 and seg.connector in {"when", ", when"} and not has_strike(
+                parts[k - 1].text) and not has_strike(seg.text) and bool(
+                find_weapons(seg.text)) and has_strike(
+                f"{parts[k - 1].text} {seg.text}")  # "The raids began ..., when jets swept over"
+            if (not (has_strike(seg.text) or joined) or is_generic(seg.text)
+                    or not_a_strike(seg.text) or descriptive):  # ", where Russia assembles drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
                 listed = listed_sites(seg, text, toponyms, made_here) if seg.connector == ";" \
@@ -254,6 +259,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
             attacker = attacker or blamed
+            if attacker is None and joined:  # "The Pakistani raids began ..., when jets"
+                attacker = next((a for m in TRIGGER.finditer(parts[k - 1].text) if (
+                    a := attacker_of(parts[k - 1], text, actors, parts[k - 1].start + m.start())
+                )), None)
             if attacker is None and _SAME_WAVE.search(seg.text):
                 wave = same_wave(drafts, seg.text)  # "Other missiles from the same barrage"
                 if wave is not None:

@@ -304,3 +304,20 @@ def test_a_headline_cuts_at_as_before_another_actor_s_strike() -> None:
 
 def test_the_day_of_a_deadline_dates_no_strike() -> None:
     assert "Monday" not in date_text("The militants had not claimed the attack by Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "US Ambassador and Three Other Americans Killed in Benghazi Consulate Attack",
+    "Armed men stormed the US consulate in Benghazi in a night attack.",
+    "The United States and Britain charged two officers with planting the bomb.",
+    "Officials raised the US death toll from Wednesday's attack to four.",
+    "The Vietnam News Agency said the bombs fell late on Tuesday night.",
+])
+def test_victims_prosecutors_and_reporters_are_not_attackers(text: str) -> None:
+    assert attacker(text) is None
+
+
+def test_after_one_of_its_jets_cuts_the_sentence() -> None:
+    assert cut("French forces destroyed the air force on Saturday, hours after one of its "
+               "jets bombed a French position.")[1] == ("one of its jets bombed a French "
+                                                     "position.", "after")

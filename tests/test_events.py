@@ -1068,3 +1068,11 @@ def test_a_state_that_did_not_confirm_its_raids_is_their_attacker() -> None:
     found = events(text, dt.date(2022, 4, 17))
     assert sorted((e.location_name, e.attacker_country) for e in found) == [
         ("Kunaṟ", "PK"), ("Spērah", "PK")]
+
+
+def test_raids_that_began_when_jets_swept_over_airfields_are_strikes_there() -> None:
+    text = ("The Pakistani raids began at about 5.45 pm on Friday, when jets swept over the "
+            "air force stations at Amritsar and Pathankot.")
+    found = events(text, dt.date(1971, 12, 4))
+    assert sorted((e.location_name, e.attacker_country) for e in found) == [
+        ("Amritsar", "PK"), ("Pathānkot", "PK")]

@@ -116,3 +116,11 @@ def test_the_ports_of_a_list_of_towns_tie_every_town() -> None:
     assert [name for name, _ in places("Israel sent jets against the ports of Hodeidah, Ras "
                                        "Isa and Salif on Monday.")] == [
         "Hodeidah", "Ras Isa", "Salif"]
+
+
+def test_places_reached_listed_or_outside_a_city_before_the_speaker_are_tied() -> None:
+    assert places("After dark, bombers reached as far as Agra.") == [("Agra", 1)]
+    assert [n for n, _ in places("Overnight they attacked air bases in the west, among them "
+                                 "Sargodha and Masroor, outside Karachi, the ministry said.")
+            ] == ["Sargodha", "Masroor", "Karachi"]
+    assert places("Mrs Gandhi, who was in Calcutta when the raids began, flew back.") == []
