@@ -190,7 +190,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 find_weapons(seg.text)) and has_strike(
                 f"{parts[k - 1].text} {seg.text}")  # "The raids began ..., when jets swept over"
             if (not (has_strike(seg.text) or joined) or is_generic(seg.text)
-                    or not_a_strike(seg.text) or descriptive):  # ", where Russia assembles drones" describes a place
+                    or not_a_strike(seg.text) or descriptive):  # ", where Russia assembles
+                # drones" describes a place
                 nxt = parts[k + 1] if k + 1 < len(parts) else None
                 cas_here = casualties(seg.text)
                 listed = listed_sites(seg, text, toponyms, made_here) if seg.connector == ";" \
