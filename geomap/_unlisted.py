@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
@@ -242,6 +243,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                 name = f"{t.text} off {nxt.text}"
                 out[k] = replace(t, name=name, lat=nxt.lat, lon=nxt.lon,
                                  place_id=f"offset:{name}", reasons=(*t.reasons, name))
+    out = _outside_the_named_area(text, out)
     for m in _DEMONYM_CAPITAL.finditer(text):  # "the outskirts of the Zambian capital"
         code = demonym_of(m.group(1))
         city = gaz.capital(code) if isinstance(code, str) else None
@@ -250,6 +252,29 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                                city.id, city.country_code, "populated", city.admin1, 6.0,
                                city.feature_code, reasons=(f"the capital, {city.name}",)))
     return sorted(out, key=lambda t: t.start)
+
+
+_IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?",
+                      re.IGNORECASE)
+
+
+def _outside_the_named_area(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """A town the text puts in a country or province that does not hold the gazetteer's
+    town of that name ("the town of Palma in northern Mozambique": not Palma, Spain) is an
+    unlisted town of that area, located at the area (every mention of it; at the province
+    when one is named: "Palma, in Cabo Delgado province")."""
+    moved: dict[str, Toponym] = {}
+    for t, nxt in pairwise(toponyms):
+        if t.kind == "populated" and nxt.kind in {"country", "adm1"} and nxt.country_code \
+                and nxt.country_code != t.country_code and _IN_AREA.fullmatch(
+                    text, t.end, nxt.start) and (t.place_id not in moved or (
+                    nxt.kind == "adm1" and moved[t.place_id].kind == "country")):
+            name = f"{t.text}, {nxt.name}"
+            moved[t.place_id] = replace(
+                nxt, name=name, place_id=f"unlisted:{name}", feature_code=UNLISTED_CODE,
+                reasons=(f"not {t.name} ({t.country_code}): the text puts it in {nxt.name}",))
+    return [replace(moved[t.place_id], start=t.start, end=t.end, text=t.text)
+            if t.place_id in moved else t for t in toponyms]
 
 
 def _bearing(word: str | None) -> float | None:

@@ -192,3 +192,13 @@ def test_a_farm_far_from_the_centre_of_a_city_and_a_groups_camp() -> None:
     text = ("Jets struck Westlands Farm, a former farm about 16 km north-east of central "
             "Lusaka. Later planes bombed a second ZIPRA camp near Mkushi.")
     assert [t.text for t in unlisted(text)] == ["Westlands Farm"]
+
+
+def test_a_town_put_in_another_country_is_that_area_s_unlisted_town() -> None:
+    from geomap._unlisted import moved_by_text
+    text = ("Insurgents overran the town of Palma in northern Mozambique. Palma, in Cabo "
+            "Delgado province, lies near the Tanzanian border. Palma is far from Majorca.")
+    moved = [t for t in moved_by_text(text, geoparse(text), load_gazetteer()) if t.text == "Palma"]
+    assert len(moved) == 3
+    assert {(t.country_code, t.kind, t.feature_code) for t in moved} == {
+        ("MZ", "adm1", UNLISTED_CODE)}
