@@ -358,6 +358,10 @@ _CLAIMED_ON = re.compile(
     re.IGNORECASE)
 
 
+_DAY_PART = re.compile(r"(?:overnight|today|tonight|yesterday|(?:this|last|early|late) (?:morning"
+                       r"|evening|night|afternoon)|(?:before|at) dawn)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=128)
 def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
     """The date nearest to a strike word ("mourning on Sunday for ... Friday evening's
@@ -376,7 +380,8 @@ def nearest_date(seg: Segment, pub: dt.date | None) -> DateRef | None:
         return DateRef(year.group(1), "year", year.start(1), year.end(1), year.group(1),
                        False) if year else None
     triggers = [m.start() for m in TRIGGER.finditer(seg.text)] or [0]
-    calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase) for d in dates)
+    calendar = any(d.precision == "day" and not _WEEKDAY_ONLY.fullmatch(d.phrase)
+                   and not _DAY_PART.fullmatch(d.phrase) for d in dates)  # not "overnight"
     order = {"day": 0, "month": 1, "year": 2}
     return min(dates, key=lambda d: (  # "on 15 March" says more than "Friday prayers"
         calendar and bool(_WEEKDAY_ONLY.fullmatch(d.phrase)), order[d.precision],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from geomap._clauses import (
     sentences,
 )
 from geomap._senses import is_generic
-from geomap._sites import target_of
+from geomap._sites import nearest_date, target_of
 from geomap.actors import find_actors
 
 _TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|launch|hit|target|missile|drone)",
@@ -321,3 +322,16 @@ def test_after_one_of_its_jets_cuts_the_sentence() -> None:
     assert cut("French forces destroyed the air force on Saturday, hours after one of its "
                "jets bombed a French position.")[1] == ("one of its jets bombed a French "
                                                      "position.", "after")
+
+
+def test_and_before_another_side_s_strike_cuts_the_sentence() -> None:
+    parts = cut("Pakistani aircraft bombed air bases across northern India on Friday evening and "
+                "Indian planes struck back overnight at airfields in Pakistan.")
+    assert parts[1] == ("Indian planes struck back overnight at airfields in Pakistan.", "and")
+
+
+def test_a_weekday_beats_a_part_of_the_day_further_from_the_strike_word() -> None:
+    text = ("Jets bombed the air base at Amritsar on Friday, and officials counted the damage "
+            "overnight.")
+    found = nearest_date(whole(text), dt.date(1971, 12, 4))
+    assert found is not None and found.value == "1971-12-03"
