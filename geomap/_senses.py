@@ -80,7 +80,9 @@ def not_a_strike(text: str) -> bool:
 _COMMENTARY = re.compile(
     r"\b(?:described|condemned|denounced|defended|critici[sz]ed|justified|praised|hailed"
     r"|welcomed|deplored)\s+(?:the|this|that|\w+(?:’s|'s))\s+(?:[\w-]+\s+)?"
-    r"(?:raids?|attacks?|strikes?|bombings?|operation|shelling)\b", re.IGNORECASE)
+    r"(?:raids?|attacks?|strikes?|bombings?|operation|shelling)\b"
+    r"|\b(?:condemned|denounced|critici[sz]ed)\s+(?:[\w-]+\s+){1,3}for\s+(?:an?|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:raids?|attacks?|strikes?|bombings?)\b", re.IGNORECASE)
 _TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b", re.IGNORECASE)
 
 

@@ -29,6 +29,8 @@ def events(text: str) -> list[Event]:
     "was shot without computer effects.",
     "Two costly franchise films bombed at the box office this summer.",
     "Junior doctors went on strike in Manchester on Tuesday.",
+    "The Security Council on Saturday condemned South Africa for an air and parachute attack "
+    "on a settlement deep inside Angola.",
 ])
 def test_sentences_that_report_no_strike(sentence: str) -> None:
     assert not_a_strike(sentence)
