@@ -21,6 +21,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -90,6 +91,13 @@ def _dms(value: float) -> float | None:
     if minutes >= 60 or seconds >= 60:
         return None
     return sign * (int(whole) + minutes / 60 + seconds / 3600)
+
+
+def _short_airport_names(name: str) -> list[str]:
+    """The name news uses for an airport: "Toncontin airport" for "Toncontin International
+    Airport" (only when the rest is a name, not a bare "International Airport")."""
+    short = re.sub(r"\s+International(?=\s+Airport$)", "", name)
+    return [short] if short != name and len(short.split()) > 1 else []
 
 
 def _airport_point(b: Builder, a: dict[str, str]) -> tuple[float, float]:
@@ -282,7 +290,8 @@ def build(out_dir: Path) -> dict[str, Any]:
                    "lon": lon, "kind": "airport",
                    "feature_code": "AIRB" if military else "AIRP",
                    "country_code": a["country"] or None, "admin1_code": None,
-                   "population": 0, "parent_id": f"cc:{a['country']}"}, ())
+                   "population": 0, "parent_id": f"cc:{a['country']}"},
+                  _short_airport_names(a["name"]))
 
     # 5. curated supplement: aliases of existing places and extra features
     sup_rows = 0

@@ -335,3 +335,8 @@ def test_a_weekday_beats_a_part_of_the_day_further_from_the_strike_word() -> Non
             "overnight.")
     found = nearest_date(whole(text), dt.date(1971, 12, 4))
     assert found is not None and found.value == "1971-12-03"
+
+
+def test_an_air_raid_is_a_strike() -> None:
+    assert has_strike("El Salvador opened a war between the two neighbours with an air raid on "
+                      "Tegucigalpa.")

@@ -333,3 +333,9 @@ def test_a_sea_named_before_coast_is_the_sea() -> None:
     assert (found["Red Sea"].kind, found["Red Sea"].country_code) == ("feature", None)
     (state,) = geoparse("Rebels hold the Red Sea state of Sudan.")[:1]
     assert (state.text, state.country_code) == ("Red Sea", "SD")
+
+
+def test_an_international_airport_by_its_news_name() -> None:
+    found = [(t.text, t.country_code, t.kind) for t in geoparse(
+        "A handful of aircraft struck Toncontín airport on Monday.")]
+    assert found == [("Toncontín airport", "HN", "airport")]
