@@ -45,6 +45,7 @@ __all__ = [
     "report_dates",
     "same_wave",
     "split_targets",
+    "struck_by_other",
 ]
 
 
@@ -198,6 +199,19 @@ def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
     return (fits or told or [None])[-1]
 
 
+def struck_by_other(drafts: list[Draft], d: Draft, attacker: ActorMention | None) -> bool:
+    """Whether ``attacker``'s own country is where ``d`` struck while another attacker
+    strikes that country in the article: "Indian Canberra bombers were in the air" adds
+    nothing to the Pakistani raid on Agra."""
+    place = d.place
+    if attacker is None or attacker.kind == "group" or place is None or d.attackers:
+        return False
+    home = place[0].country_code
+    return attacker.country_code == home and any(
+        o.attacker_country not in {None, home} for o in drafts
+        if o.place is not None and o.place[0].country_code == home)
+
+
 def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
     """The one foreign state force the article names, for a strike by a state's weapon
     (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
@@ -294,6 +308,11 @@ def last_site(toponyms: list[Toponym], before: int) -> Toponym | None:
     return sites[-1] if sites else None
 
 
+_STRUCK_AGAIN = re.compile(r"\band\b[^;]*?\b(?:jets|planes|warplanes|aircraft|bombers|drones"
+                           r"|missiles|forces|troops|artillery|warships) (?:\w+ )?(?:struck|hit"
+                           r"|bombed|attacked|shelled|raided|pounded)\b", re.IGNORECASE)
+
+
 def by_country(text: str, places: list[tuple[Toponym, int]],
                 attacker: ActorMention | None) -> list[list[tuple[Toponym, int]]]:
     """One group of places per struck country when the text lists several countries
@@ -308,8 +327,9 @@ def by_country(text: str, places: list[tuple[Toponym, int]],
     if len(groups) <= 1:
         return list(groups.values())
     ordered = sorted(places, key=lambda tp: tp[0].start)
-    listed = any(a.country_code != b.country_code and coordinated(text, a, b)
-                 for (a, _), (b, _) in itertools.pairwise(ordered))
+    listed = any(a.country_code != b.country_code and (coordinated(text, a, b) or bool(
+        _STRUCK_AGAIN.search(text, a.end, b.start))) for (a, _), (b, _) in itertools.pairwise(
+        ordered))  # "... and on Saturday morning Indian jets struck the airfield at Dacca"
     if listed:
         return list(groups.values())
     best = min((tp for g in groups.values() for tp in g), key=lambda tp: (tp[1], tp[0].start))

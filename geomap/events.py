@@ -64,6 +64,7 @@ from geomap._drafts import (
     report_dates,
     same_wave,
     split_targets,
+    struck_by_other,
 )
 from geomap._forces import story_actors, territory_actor
 from geomap._links import linked_places
@@ -309,7 +310,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub))
                         and (attacker is None or r.attacker_country == attacker.country_code
                              or not any(a.kind == "group" or a.country_code
-                                        for a in r.attackers))]  # NATO's and US bombs
+                                        for a in r.attackers))  # NATO's and US bombs
+                        and not struck_by_other(drafts, r, attacker)]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None

@@ -1076,3 +1076,18 @@ def test_raids_that_began_when_jets_swept_over_airfields_are_strikes_there() -> 
     found = events(text, dt.date(1971, 12, 4))
     assert sorted((e.location_name, e.attacker_country) for e in found) == [
         ("Amritsar", "PK"), ("Pathānkot", "PK")]
+
+
+def test_the_other_side_s_bombers_in_the_air_add_nothing_to_a_raid_on_their_country() -> None:
+    text = ("Pakistani aircraft bombed the air base at Amritsar on Friday evening. After dark, "
+            "bombers reached as far as Agra. By then Indian Canberra bombers were in the air.")
+    found = {e.location_name: e.attacker_country for e in events(text, dt.date(1971, 12, 4))}
+    assert found == {"Amritsar": "PK", "Agra": "PK"}
+
+
+def test_another_force_s_strike_in_another_country_later_in_the_sentence_is_its_own() -> None:
+    text = ("Overnight Indian bombers attacked Pakistani air bases, among them Sargodha and "
+            "Masroor, outside Karachi, the ministry said, and on Saturday morning Indian jets "
+            "struck the airfield at Dacca.")
+    found = {e.location_country for e in events(text, dt.date(1971, 12, 4))}
+    assert found == {"PK", "BD"}
