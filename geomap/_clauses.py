@@ -116,7 +116,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       re.IGNORECASE)
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
-_BLAMED = re.compile(r"\b(?:blamed(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
+_BLAMED = re.compile(r"\b(?:blame[ds]?(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)

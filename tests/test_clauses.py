@@ -340,3 +340,8 @@ def test_a_weekday_beats_a_part_of_the_day_further_from_the_strike_word() -> Non
 def test_an_air_raid_is_a_strike() -> None:
     assert has_strike("El Salvador opened a war between the two neighbours with an air raid on "
                       "Tegucigalpa.")
+
+
+def test_a_bombing_that_prosecutors_blame_on_iran_is_iran_s() -> None:
+    assert attacker("A car bomb destroyed the centre, a bombing that Argentine prosecutors "
+                    "blame on Iran.") == ("Iran", "IR")
