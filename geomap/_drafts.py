@@ -196,7 +196,8 @@ def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
     told = [d for d in drafts if d.attackers]
     kind = _families(list(find_weapons(seg_text)))
     fits = [d for d in told if kind & _families(d.weapons)] if kind else told
-    return (fits or told or [None])[-1]
+    chosen = fits or told
+    return chosen[-1] if chosen else None
 
 
 def struck_by_other(drafts: list[Draft], d: Draft, attacker: ActorMention | None) -> bool:

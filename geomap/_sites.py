@@ -23,16 +23,19 @@ from functools import lru_cache
 
 from geomap._clauses import (
     Segment,
+    attacker_of,
     coordinated,
     date_text,
     is_subject,
+    passive_strike,
     sentences,
 )
 from geomap._drafts import DERIVED, Draft, by_site, last_site
+from geomap._forces import territory_actor
 from geomap._links import linked_places
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
-from geomap.dates import DateRef, find_dates
+from geomap.dates import DateRef, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
@@ -51,6 +54,7 @@ __all__ = [
     "killed_date",
     "listed_sites",
     "nearest_date",
+    "read_segment",
     "same_day_start",
     "scene_places",
     "share_casualties",
@@ -418,3 +422,52 @@ def drop_bare_countries(drafts: list[Draft]) -> list[Draft]:
     map could show: "bombers ... on a long detour around France and Spain"."""
     return [d for d in drafts if d.attackers or d.dates or d.derived or d.casualties
             or any(p < 4 for _, p in d.places)]
+
+
+_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:(?:’s|'s) (?:\w+ ){0,2}?(?:fighters|militants"
+                          r"|gunmen|members|bombers?|suicide|men|forces|drones?|attacks?|bombings?"
+                          r")|(?!’s|'s))\b"
+                          r"|\bthe militants (?=(?:\w+ ){0,2}(?:attack|storm|struck|fired|kill"
+                          r"|opened|launch|detonat|set off|blew))", re.IGNORECASE)  # not "capital"
+_SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
+_COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
+
+
+def read_segment(
+    seg: Segment, text: str, toponyms: list[Toponym],
+    actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
+    clause_date: DateRef | None = None,
+) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None]:
+    """A strike segment's places, attacker and date: the first strike word with an actor
+    before it, "the group" for the armed group last named, the tied places (a country is
+    no site of its own attacker's strike), and the date, counted from the event before
+    when the connector says so ("a day after", "came as")."""
+    attacker = None
+    for m in TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
+        attacker = attacker_of(seg, text, actors, seg.start + m.start())
+        if attacker is not None:
+            break
+    if attacker is None and _GROUP_COREF.search(seg.text) and not passive_strike(seg.text):
+        groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
+        attacker = groups[-1] if groups else None
+    places = linked_places(seg, text, toponyms)
+    if attacker is not None and attacker.country_code:
+        places = [(t, p) for t, p in places
+                  if not (p == 4 and t.country_code == attacker.country_code)]
+    places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
+              for t, p in places]
+    origin = territory_actor(seg.text) if attacker is None else None
+    if origin is not None and any(t.country_code != origin.country_code for t, _ in places):
+        attacker = origin  # "the guns had fired from Ugandan territory at ... North Kivu"
+    date = nearest_date(seg, pub)
+    offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
+               for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
+    if date is None and offsets and (previous is None or previous.date is None) \
+            and clause_date is not None:
+        date = replace(shift(clause_date, offsets[0][2]), phrase=DERIVED)  # "Friday, a day after"
+    if previous is not None and previous.date is not None and date is None:
+        if offsets:  # "X came a day after Y": Y is a day before X
+            date = replace(shift(previous.date, offsets[0][2]), relative=True, phrase=DERIVED)
+        elif seg.connector and _SIMULTANEOUS.match(seg.connector):
+            date = replace(previous.date, phrase=DERIVED)  # "the explosion came as ..."
+    return places, attacker, date

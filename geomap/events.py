@@ -40,7 +40,6 @@ from geomap._clauses import (
     date_text,
     has_strike,
     origin_places,
-    passive_strike,
     segments,
     sentences,
     weak_strike,
@@ -83,6 +82,7 @@ from geomap._sites import (
     killed_date,
     listed_sites,
     nearest_date,
+    read_segment,
     same_day_start,
     scene_places,
     share_casualties,
@@ -112,11 +112,6 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
-_GROUP_COREF = re.compile(r"\b(?:the|this) group(?:(?:’s|'s) (?:\w+ ){0,2}?(?:fighters|militants"
-                          r"|gunmen|members|bombers?|suicide|men|forces|drones?|attacks?|bombings?"
-                          r")|(?!’s|'s))\b"
-                          r"|\bthe militants (?=(?:\w+ ){0,2}(?:attack|storm|struck|fired|kill"
-                          r"|opened|launch|detonat|set off|blew))", re.IGNORECASE)  # not "capital"
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
@@ -140,11 +135,9 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
                       r"|device|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
-_SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|during", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|avenging)", re.IGNORECASE)
-_COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
                 merge_km: float = 60.0) -> list[Draft]:
     """Read the strike drafts of one article (see the module doc for the rules)."""
@@ -253,7 +246,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
                                sentence_text, merge_km, pub, index)
                 continue
-            places, attacker, date = _read_segment(seg, text, toponyms, actors, pub, previous,
+            places, attacker, date = read_segment(seg, text, toponyms, actors, pub, previous,
                                                    clause_date)
             if date is None and previous is None and current is not None and current.date and (
                     ahead := find_day_offsets(seg.connector or "")):  # "A day earlier, ..."
@@ -307,7 +300,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub))
+                refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub)
+                                            or (date is None and r.seen == index))  # "; the"
                         and (attacker is None or r.attacker_country == attacker.country_code
                              or not any(a.kind == "group" or a.country_code
                                         for a in r.attackers))  # NATO's and US bombs
@@ -455,42 +449,6 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
             elsewhere or foreign or not_a_strike(seg.text)):
         add_to(current, sentence, seg.text, cas=cas)
-
-
-def _read_segment(
-    seg: Segment, text: str, toponyms: list[Toponym],
-    actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
-    clause_date: DateRef | None = None,
-) -> tuple[list[tuple[Toponym, int]], ActorMention | None, DateRef | None]:
-    attacker = None
-    for m in TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
-        attacker = attacker_of(seg, text, actors, seg.start + m.start())
-        if attacker is not None:
-            break
-    if attacker is None and _GROUP_COREF.search(seg.text) and not passive_strike(seg.text):
-        groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
-        attacker = groups[-1] if groups else None
-    places = linked_places(seg, text, toponyms)
-    if attacker is not None and attacker.country_code:
-        places = [(t, p) for t, p in places
-                  if not (p == 4 and t.country_code == attacker.country_code)]
-    places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
-              for t, p in places]
-    origin = territory_actor(seg.text) if attacker is None else None
-    if origin is not None and any(t.country_code != origin.country_code for t, _ in places):
-        attacker = origin  # "the guns had fired from Ugandan territory at ... North Kivu"
-    date = nearest_date(seg, pub)
-    offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
-               for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
-    if date is None and offsets and (previous is None or previous.date is None) \
-            and clause_date is not None:
-        date = replace(shift(clause_date, offsets[0][2]), phrase=DERIVED)  # "Friday, a day after"
-    if previous is not None and previous.date is not None and date is None:
-        if offsets:  # "X came a day after Y": Y is a day before X
-            date = replace(shift(previous.date, offsets[0][2]), relative=True, phrase=DERIVED)
-        elif seg.connector and _SIMULTANEOUS.match(seg.connector):
-            date = replace(previous.date, phrase=DERIVED)  # "the explosion came as ..."
-    return places, attacker, date
 
 
 def extract_events(article: Article, toponyms: list[Toponym],

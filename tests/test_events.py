@@ -1091,3 +1091,11 @@ def test_another_force_s_strike_in_another_country_later_in_the_sentence_is_its_
             "struck the airfield at Dacca.")
     found = {e.location_country for e in events(text, dt.date(1971, 12, 4))}
     assert found == {"PK", "BD"}
+
+
+def test_an_undated_clause_after_a_semicolon_adds_to_the_strike_before_it() -> None:
+    text = ("A suicide bomber blew up a bus at Burgas airport on Wednesday, killing six. In New "
+            "Delhi on 13 February a man stuck a magnetic bomb to an embassy car; the explosion "
+            "wounded two people.")
+    found = {e.location_name: e.injured for e in events(text, dt.date(2012, 7, 19))}
+    assert found == {"Burgas Airport": None, "New Delhi": 2}
