@@ -33,6 +33,7 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|for
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
     r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
+    r"bombing|shelling|pounding|raiding|strafing|"
     r"toward|towards|around|north of|as far as|among them|including|such as|"
     r"south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of|"
@@ -66,7 +67,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               re.IGNORECASE)
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated)\b")
+_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated|allied"
+                          r"|aligned|linked)\b")
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
                           r"(?<!air)ports|islands?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"

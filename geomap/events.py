@@ -365,8 +365,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and current.date is not None and g_date is None)) \
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
+                after = seg.connector in {"after", "following"}  # what came before is apart
                 d = None if another else match_draft(
-                    gaz, [x for x in drafts if x not in taken], group, attacker, g_date, pub,
+                    gaz, [x for x in drafts if x not in taken and not (after and x in made_here)],
+                    group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
                     gang=is_gang(seg.text))
                 if d is not None and d is not placeless and g_cas is not None \

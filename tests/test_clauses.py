@@ -345,3 +345,9 @@ def test_an_air_raid_is_a_strike() -> None:
 def test_a_bombing_that_prosecutors_blame_on_iran_is_iran_s() -> None:
     assert attacker("A car bomb destroyed the centre, a bombing that Argentine prosecutors "
                     "blame on Iran.") == ("Iran", "IR")
+
+
+@pytest.mark.parametrize("text", ["Israel Pauses Air Raids on South Lebanon",
+                                  "Israel has agreed to halt air raids on southern Lebanon."])
+def test_a_pause_in_air_raids_is_no_raid(text: str) -> None:
+    assert is_generic(text)

@@ -1099,3 +1099,10 @@ def test_an_undated_clause_after_a_semicolon_adds_to_the_strike_before_it() -> N
             "wounded two people.")
     found = {e.location_name: e.injured for e in events(text, dt.date(2012, 7, 19))}
     assert found == {"Burgas Airport": None, "New Delhi": 2}
+
+
+def test_the_strike_after_after_is_not_the_placeless_one_before_it() -> None:
+    text = ("Israeli jets struck again on Saturday, killing three militants, hours after a "
+            "Hezbollah rocket hit a house in Metula, killing two civilians.")
+    metula = [e for e in events(text, dt.date(2024, 2, 11)) if e.location_name == "Metula"]
+    assert [(e.fatalities, e.attacker_country) for e in metula] == [(2, "LB")]

@@ -124,3 +124,9 @@ def test_places_reached_listed_or_outside_a_city_before_the_speaker_are_tied() -
                                  "Sargodha and Masroor, outside Karachi, the ministry said.")
             ] == ["Sargodha", "Masroor", "Karachi"]
     assert places("Mrs Gandhi, who was in Calcutta when the raids began, flew back.") == []
+
+
+def test_places_after_bombing_are_tied_and_an_allied_country_is_not() -> None:
+    assert [n for n, _ in places("On Thursday two jets began bombing Bouaké and Korhogo.")] == [
+        "Bouaké", "Korhogo"]
+    assert places("The coalition began bombing the Iran-allied Houthis a year ago.") == []
