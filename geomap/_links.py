@@ -67,8 +67,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               re.IGNORECASE)
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated|allied"
-                          r"|aligned|linked)\b")
+_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated"
+                          r"|allied|aligned|linked)\b")
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
                           r"(?<!air)ports|islands?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"
