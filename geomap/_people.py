@@ -59,6 +59,9 @@ class People:
     speakers: set[str] = field(default_factory=set)
 
 
+_CLAUSE_VERBS = frozenset({"was", "were", "is", "are"})
+
+
 def _cap(tok: TokenLike) -> bool:
     return tok.text[:1].isupper()
 
@@ -82,8 +85,9 @@ def find_people(text: str, tokens: Sequence[TokenLike], gaz: Gazetteer) -> Peopl
         if nxt.text in SPEECH_VERBS and gap == " " and _cap(tok) and not (
                 i > 0 and tokens[i - 1].text in _PLACE_PREPOSITIONS):  # "staff in Bentiu said"
             out.speakers.add(tok.text)
-        elif tok.text == "said" and gap == " " and _cap(nxt):
-            out.speakers.add(nxt.text)
+        elif tok.text == "said" and gap == " " and _cap(nxt) and not (
+                i + 2 < n and tokens[i + 2].text in _CLAUSE_VERBS):
+            out.speakers.add(nxt.text)  # not "Residents said Hodeidah was plunged into darkness"
         if not (_cap(tok) and _cap(nxt)):
             continue
         if tok.text in title_words and (gap in _NAME_GAPS or gap in {". ", ".\u00a0"}):

@@ -457,12 +457,10 @@ def _is_state(key: str, gaz: Gazetteer) -> bool:
 
 
 def _is_major(key: str, gaz: Gazetteer) -> bool:
-    """A country, province, or a town of 100,000 people or more goes by this name (of
-    500,000 by another of its names: "Hodeidah")."""
+    """A country, province, or a town of 100,000 people or more goes by this name."""
     for c in gaz.candidates_for_key(key):
         p = c.place
-        big = p.kind == "populated" and p.population >= 500_000
-        if p.kind in {"country", "adm1"} or big or (c.exact and (
+        if p.kind in {"country", "adm1"} or (c.exact and (
                 p.kind == "feature" or p.population >= 100_000)):
             return True
     return False
