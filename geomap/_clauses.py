@@ -28,7 +28,7 @@ _CONNECTOR = re.compile(
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
     r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
-    r"|they|one of|two of)\b"
+    r"|they|one of|two of|two|three|four|five|several|twin|multiple)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
     r"|air strikes|gunmen|militants|jets|warplanes)"
     r"|(?<=[a-z] )as(?= (?:the )?(?-i:[A-Z])[\w-]+(?: [\w-]+)? (?-i:(?:Strikes?|Hits?|Bombs?"
@@ -156,7 +156,7 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
 _OTHER_VERB = re.compile(
-    r"\b(?:charg(?:es|ed)|indict(?:s|ed)|sentenc(?:es|ed)|convict(?:s|ed)|cuts?|revised?|revises"
+    r"\b(?:count(?:s|ed)|charg(?:es|ed)|indict(?:s|ed)|sentenc(?:es|ed)|convict(?:s|ed)|cuts?|revised?|revises"
     r"|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
     r"|summon(?:s|ed)?|urges?|urged|calls?|called|welcomes?|welcomed|buries|buried|marks?|marked|mourning"
     r"|remembers?|honou?rs?|confirms?|confirmed|names?|named|identifies"

@@ -351,3 +351,9 @@ def test_a_bombing_that_prosecutors_blame_on_iran_is_iran_s() -> None:
                                   "Israel has agreed to halt air raids on southern Lebanon."])
 def test_a_pause_in_air_raids_is_no_raid(text: str) -> None:
     assert is_generic(text)
+
+
+def test_a_country_counting_its_dead_after_two_attacks_is_not_their_attacker() -> None:
+    text = "Colombia counted its dead on Friday after two attacks hours apart killed 19 people."
+    assert cut(text)[1][1] == "after"
+    assert attacker(text) is None
