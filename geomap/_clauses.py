@@ -182,6 +182,7 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"\b(?:by|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
+    r"around|throughout|within|"
     r"inside|over|(?:north|south|east|west)\w*|central|"
     r"targeted|targeting|struck|hit|hitting|striking|attacking|bombing|shelling|pounding|"
     r"stormed|storming|attacked|raided|bombed|shelled|ambushed|overran|"

@@ -357,3 +357,8 @@ def test_a_country_counting_its_dead_after_two_attacks_is_not_their_attacker() -
     text = "Colombia counted its dead on Friday after two attacks hours apart killed 19 people."
     assert cut(text)[1][1] == "after"
     assert attacker(text) is None
+
+
+def test_a_city_around_which_gunmen_killed_is_no_attacker() -> None:
+    assert attacker("Three gunmen killed 17 people in and around Paris in the country's worst "
+                    "attacks in decades.") is None
