@@ -133,6 +133,10 @@ _BY_OTHER_VERB = re.compile(r"\b(?:used|run|held|owned|operated|built|controlled
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
                        r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
                        re.IGNORECASE)
+_TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
+                          r"|headquarters)\b", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
+                            r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
 _MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
@@ -323,13 +327,17 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
-        if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start):
-            continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq"
+        if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start) \
+                or _DISTANCE_FROM.search(lead):
+            continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq", "a few
+            # hundred metres from the US embassy"
         if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
                 a.kind == "government" and lead.endswith("from "))
                 and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"
+        if _TARGET_NOUN.match(text, trigger_at, end):
+            break  # "Drones Hit Russian Bomber Bases": what was struck
         if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \

@@ -254,8 +254,8 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     return sorted(out, key=lambda t: t.start)
 
 
-_IN_AREA = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*\s+)?",
-                      re.IGNORECASE)
+_IN_AREA = re.compile(r",?\s+(?:in|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in))\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west|central)[\w-]*\s+)?", re.IGNORECASE)
 
 
 def _outside_the_named_area(text: str, toponyms: list[Toponym]) -> list[Toponym]:

@@ -362,3 +362,9 @@ def test_a_country_counting_its_dead_after_two_attacks_is_not_their_attacker() -
 def test_a_city_around_which_gunmen_killed_is_no_attacker() -> None:
     assert attacker("Three gunmen killed 17 people in and around Paris in the country's worst "
                     "attacks in decades.") is None
+
+
+def test_distance_from_a_state_s_embassy_and_bases_struck_name_no_attacker() -> None:
+    assert attacker("Gunmen dressed as medics began their attack on the hospital in Kabul, a few "
+                    "hundred metres from the US embassy.") is None
+    assert attacker("Drones Hit Russian Bomber Bases Far From Ukraine") is None

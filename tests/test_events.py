@@ -1106,3 +1106,10 @@ def test_the_strike_after_after_is_not_the_placeless_one_before_it() -> None:
             "Hezbollah rocket hit a house in Metula, killing two civilians.")
     metula = [e for e in events(text, dt.date(2024, 2, 11)) if e.location_name == "Metula"]
     assert [(e.fatalities, e.attacker_country) for e in metula] == [(2, "LB")]
+
+
+def test_the_subject_of_destroyed_after_a_series_of_raids_is_the_attacker() -> None:
+    text = ("In a series of raids on Monday morning, Israeli jets destroyed most of the "
+            "Egyptian air force on the ground at El Arish.")
+    assert [(e.location_country, e.attacker_country) for e in events(
+        text, dt.date(1967, 6, 8))] == [("EG", "IL")]

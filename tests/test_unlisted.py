@@ -202,3 +202,12 @@ def test_a_town_put_in_another_country_is_that_area_s_unlisted_town() -> None:
     assert len(moved) == 3
     assert {(t.country_code, t.kind, t.feature_code) for t in moved} == {
         ("MZ", "adm1", UNLISTED_CODE)}
+
+
+def test_a_district_of_another_country_s_province_is_unlisted_there() -> None:
+    from geomap._unlisted import moved_by_text
+    text = ("Two strikes hit the Khamees market in Mastaba, a district of Hajjah province about "
+            "45 km from the Saudi border.")
+    moved = [t for t in moved_by_text(text, geoparse(text), load_gazetteer())
+             if t.text == "Mastaba"]
+    assert [(t.country_code, t.kind) for t in moved] == [("YE", "adm1")]
