@@ -135,6 +135,10 @@ _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w
                        re.IGNORECASE)
 _TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
                           r"|headquarters)\b", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|missiles?|rockets?"
+                         r"|drones?|raids?|barrages?|toll|deaths?|casualties)\s+from\s+"
+                         r"(?:the\s+|an?\s+)?$", re.IGNORECASE)  # not "barometers from"
 _DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
                             r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
@@ -333,6 +337,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             # hundred metres from the US embassy"
         if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
                 a.kind == "government" and lead.endswith("from "))
+                and not (_FROM_END.search(lead) and not _FROM_AGENT.search(lead))
                 and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(lead):
             return a
     for a in inside:  # a modifier right before the strike noun: "an American drone strike"

@@ -25,7 +25,8 @@ _DISASTER = re.compile(
     r"\b(?:earthquakes?|quakes?|aftershocks?|floods?|(?<!to )storms?(?! (?:the|a|an|its|their)\b)|"
     r"cyclones?|blizzards?|snow\w*|"
     r"tornado(?:e)?s?|typhoons?|tsunamis?|avalanches?|heat ?waves?|heart attacks?|cardiac|"
-    r"hurricanes?|landslides?|wildfires?|epidemic|disease|meteors?|meteorites?|asteroids?)\b",
+    r"hurricanes?|landslides?|wildfires?|epidemic|disease|meteors?|meteorites?|asteroids?|"
+    r"eruptions?|volcan\w*|waves (?:of [\w ]{1,25})?(?:struck|hit|swept|battered))\b",
     re.IGNORECASE)
 _CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)

@@ -430,7 +430,7 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
     if date is not None and date.precision != "year" and not current.dates \
             and weak_strike(seg.text) and seg.connector not in {"after", "following"}:
         current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
-    if places and weak_strike(seg.text):
+    if places and weak_strike(seg.text) and not not_a_strike(seg.text):
         added = False
         for t, p in places:
             if p >= 4:

@@ -368,3 +368,10 @@ def test_distance_from_a_state_s_embassy_and_bases_struck_name_no_attacker() -> 
     assert attacker("Gunmen dressed as medics began their attack on the hospital in Kabul, a few "
                     "hundred metres from the US embassy.") is None
     assert attacker("Drones Hit Russian Bomber Bases Far From Ukraine") is None
+
+
+def test_from_names_an_agent_only_after_a_strike_word() -> None:
+    assert attacker("The blast's shock wave hit Alaska and was picked up by barometers from New "
+                    "Zealand to Britain.") is None
+    assert attacker("Debris from a ballistic missile fired from Yemen killed a man in Riyadh.") \
+        == ("Yemen", "YE")

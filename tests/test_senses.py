@@ -29,6 +29,7 @@ def events(text: str) -> list[Event]:
     "was shot without computer effects.",
     "Two costly franchise films bombed at the box office this summer.",
     "Junior doctors went on strike in Manchester on Tuesday.",
+    "Waves of up to 15 metres struck the west coast of Tongatapu after the eruption.",
     "The Security Council on Saturday condemned South Africa for an air and parachute attack "
     "on a settlement deep inside Angola.",
 ])
