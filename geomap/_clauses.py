@@ -108,7 +108,7 @@ _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b",
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
-                      r"|revealed|disclosed|concluded|testified"
+                      r"|revealed|disclosed|concluded|testified|confessed"
                       r"|buried|mourned|held|visited|met|signed|(?<=claimed)(?: [\w ]{1,20}?)? by"
                       r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"

@@ -375,3 +375,8 @@ def test_from_names_an_agent_only_after_a_strike_word() -> None:
                     "Zealand to Britain.") is None
     assert attacker("Debris from a ballistic missile fired from Yemen killed a man in Riyadh.") \
         == ("Yemen", "YE")
+
+
+def test_the_day_of_a_confession_dates_no_strike() -> None:
+    assert "Friday" not in date_text("She confessed on Friday that she had planted the bomb "
+                                     "that destroyed the airliner in November.")
