@@ -170,8 +170,18 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Missiles launched against Iran killed two.",
     "The strikes in Iran killed two.",
     "Drones hit a market.",
+    "US Ambassador and Three Other Americans Killed in Benghazi Consulate Attack",
+    "Armed men stormed the US consulate in Benghazi in a night attack.",
+    "The United States and Britain charged two officers with planting the bomb.",
+    "Officials raised the US death toll from Wednesday's attack to four.",
+    "The Vietnam News Agency said the bombs fell late on Tuesday night.",
+    "Three gunmen killed 17 people in and around Paris in the country's worst attacks in "
+    "decades.",
+    "Gunmen dressed as medics began their attack on the hospital in Kabul, a few hundred metres "
+    "from the US embassy.",
+    "Drones Hit Russian Bomber Bases Far From Ukraine",
 ])
-def test_no_attacker_when_the_actor_is_the_place_or_absent(text: str) -> None:
+def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
 
 
@@ -307,17 +317,6 @@ def test_the_day_of_a_deadline_dates_no_strike() -> None:
     assert "Monday" not in date_text("The militants had not claimed the attack by Monday.")
 
 
-@pytest.mark.parametrize("text", [
-    "US Ambassador and Three Other Americans Killed in Benghazi Consulate Attack",
-    "Armed men stormed the US consulate in Benghazi in a night attack.",
-    "The United States and Britain charged two officers with planting the bomb.",
-    "Officials raised the US death toll from Wednesday's attack to four.",
-    "The Vietnam News Agency said the bombs fell late on Tuesday night.",
-])
-def test_victims_prosecutors_and_reporters_are_not_attackers(text: str) -> None:
-    assert attacker(text) is None
-
-
 def test_after_one_of_its_jets_cuts_the_sentence() -> None:
     assert cut("French forces destroyed the air force on Saturday, hours after one of its "
                "jets bombed a French position.")[1] == ("one of its jets bombed a French "
@@ -357,17 +356,6 @@ def test_a_country_counting_its_dead_after_two_attacks_is_not_their_attacker() -
     text = "Colombia counted its dead on Friday after two attacks hours apart killed 19 people."
     assert cut(text)[1][1] == "after"
     assert attacker(text) is None
-
-
-def test_a_city_around_which_gunmen_killed_is_no_attacker() -> None:
-    assert attacker("Three gunmen killed 17 people in and around Paris in the country's worst "
-                    "attacks in decades.") is None
-
-
-def test_distance_from_a_state_s_embassy_and_bases_struck_name_no_attacker() -> None:
-    assert attacker("Gunmen dressed as medics began their attack on the hospital in Kabul, a few "
-                    "hundred metres from the US embassy.") is None
-    assert attacker("Drones Hit Russian Bomber Bases Far From Ukraine") is None
 
 
 def test_from_names_an_agent_only_after_a_strike_word() -> None:
