@@ -340,9 +340,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 and not (_FROM_END.search(lead) and not _FROM_AGENT.search(lead))
                 and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(lead):
             return a
-    for a in inside:  # a modifier right before the strike noun: "an American drone strike"
-        if _TARGET_NOUN.match(text, trigger_at, end):
-            break  # "Drones Hit Russian Bomber Bases": what was struck
+    struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
+    for a in [] if struck else inside:  # a modifier right before the strike noun: "an
+        # American drone strike" (not before what was struck)
         if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \

@@ -434,6 +434,13 @@ _SIMULTANEOUS = re.compile(r"(?:came|happened|occurred|struck) as|as|while|durin
 _COMPASS = re.compile(r"(?:north|south|east|west|central)\w*\s+$", re.IGNORECASE)
 
 
+def first_attacker(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The attacker of the first strike word of ``seg`` that has one."""
+    return next((a for m in TRIGGER.finditer(seg.text)
+                 if (a := attacker_of(seg, text, actors, seg.start + m.start())) is not None),
+                None)
+
+
 def read_segment(
     seg: Segment, text: str, toponyms: list[Toponym],
     actors: list[ActorMention], pub: dt.date | None, previous: Draft | None,
@@ -443,11 +450,7 @@ def read_segment(
     before it, "the group" for the armed group last named, the tied places (a country is
     no site of its own attacker's strike), and the date, counted from the event before
     when the connector says so ("a day after", "came as")."""
-    attacker = None
-    for m in TRIGGER.finditer(seg.text):  # the first strike word with an actor before it
-        attacker = attacker_of(seg, text, actors, seg.start + m.start())
-        if attacker is not None:
-            break
+    attacker = first_attacker(seg, text, actors)
     if attacker is None and _GROUP_COREF.search(seg.text) and not passive_strike(seg.text):
         groups = [a for a in actors if a.kind == "group" and a.end <= seg.start]
         attacker = groups[-1] if groups else None

@@ -196,9 +196,11 @@ def _km(d: re.Match[str]) -> float:
 def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
     """The mentions as a strike's place: a place after a distance and bearing becomes the
     point it describes ("roughly 100 km south of Odesa": at sea, no country outline holds
-    it), a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea"), and
-    a country's capital its capital city ("in Uganda's capital", "the Zambian capital":
-    Kampala, Lusaka).
+    it), a sea "off" a place becomes the sea by that place ("the Red Sea off Eritrea"), a
+    country's capital its capital city ("in Uganda's capital", "the Zambian capital":
+    Kampala, Lusaka), and a town the text puts in another country or province than the
+    gazetteer's town of that name an unlisted town of that area ("Palma in northern
+    Mozambique").
     The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
 
     >>> from geomap import geoparse

@@ -70,7 +70,6 @@ from geomap._links import linked_places
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
     CITY_REF,
-    TRIGGER,
     anchor,
     blamed_before,
     breakdown_sites,
@@ -78,6 +77,7 @@ from geomap._sites import (
     date_near,
     deictic_place,
     drop_bare_countries,
+    first_attacker,
     group_spans,
     killed_date,
     listed_sites,
@@ -255,9 +255,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
             attacker = attacker or blamed
             if attacker is None and joined:  # "The Pakistani raids began ..., when jets"
-                attacker = next((a for m in TRIGGER.finditer(parts[k - 1].text) if (
-                    a := attacker_of(parts[k - 1], text, actors, parts[k - 1].start + m.start())
-                )), None)
+                attacker = first_attacker(parts[k - 1], text, actors)
             if attacker is None and _SAME_WAVE.search(seg.text):
                 wave = same_wave(drafts, seg.text)  # "Other missiles from the same barrage"
                 if wave is not None:
@@ -272,9 +270,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):
                 places, date = where, date or clause_date  # "Suruc, ..., where a bomber
                 # killed 33 activists preparing to take toys to the town of Kobani": Suruc
-            if date is None and seg.connector in {"after", "following"} and not (
-                    k and _BURIAL.search(parts[k - 1].text)):  # not "buried their dead on
-                date = clause_date  # Sunday after": the clause before "after" dates what it follows
+            burial = k > 0 and bool(_BURIAL.search(parts[k - 1].text))  # "buried their dead
+            if date is None and seg.connector in {"after", "following"} and not burial:  # on
+                date = clause_date  # Sunday after ...": not the strike's day; otherwise the
+                # clause before "after" dates what it follows
                 if date is None and k > 0 and re.search(r"\bhours\s*$", parts[k - 1].text) \
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
