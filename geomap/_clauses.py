@@ -116,7 +116,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       re.IGNORECASE)
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
-_BLAMED = re.compile(r"\b(?:blame[ds]?(?: on)?|attributed to|claimed by)\s+(?:the\s+)?(?:[\w-]+-"
+_BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by)"
+                     r"\s+(?:the\s+)?(?:[\w-]+-"
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
@@ -124,7 +125,8 @@ _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|"
-    r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?)\b",
+    r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
+    r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
@@ -141,6 +143,8 @@ _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|m
                          r"(?:the\s+|an?\s+)?$", re.IGNORECASE)  # not "barometers from"
 _DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
                             r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
+_CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|although|though|whereas)\s")
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
 _MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
@@ -187,7 +191,7 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
-                       r"\b(?:by|from)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+                       r"\b(?:by|from)\s+(?:the\s+|an?\s+)?[\"“]?$", re.IGNORECASE)
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"around|throughout|within|"
@@ -283,7 +287,7 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _BLAMED.search(text[max(seg.start, a.start - 45) : a.start]) and not re.match(
+        if _BLAMED.search(text[max(seg.start, a.start - 60) : a.start]) and not re.match(
                 r"-(?:based|backed|linked|allied)", text[a.end : a.end + 8]):
             return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
     phrase = _RESPONSIBLE.search(seg.text)
@@ -332,13 +336,14 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
         lead = text[max(seg.start, a.start - 25) : a.start]
         if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start) \
-                or _DISTANCE_FROM.search(lead):
+                or _DISTANCE_FROM.search(lead) or lead.endswith(("blamed by ", "blamed by the ")):
             continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq", "a few
-            # hundred metres from the US embassy"
+            # hundred metres from the US embassy", "blamed by the Basque government on"
         if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
                 a.kind == "government" and lead.endswith("from "))
                 and not (_FROM_END.search(lead) and not _FROM_AGENT.search(lead))
-                and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(lead):
+                and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(
+                text[max(seg.start, a.start - 60) : a.start]):
             return a
     struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
@@ -357,6 +362,11 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]) or (
                 _VICTIM_AFTER.match(text, a.end, trigger_at)):
             continue  # "killed three American soldiers", "33 Turkish soldiers were killed"
+        relative = _RELATIVE.search(text, a.end, trigger_at)
+        if (relative is not None and relative.start() > a.end + 1) or _CLAUSE_BREAK.search(
+                text, a.end, trigger_at):
+            continue  # "Indian commandos were searching ... for the gunmen who stormed it,
+            # as politicians asked how the attackers had got in"
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(

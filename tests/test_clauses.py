@@ -180,6 +180,8 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Gunmen dressed as medics began their attack on the hospital in Kabul, a few hundred metres "
     "from the US embassy.",
     "Drones Hit Russian Bomber Bases Far From Ukraine",
+    "Indian commandos were still searching the air force station at Pathankot for the gunmen "
+    "who stormed it, as politicians asked how the attackers had got in.",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
@@ -368,3 +370,15 @@ def test_from_names_an_agent_only_after_a_strike_word() -> None:
 def test_the_day_of_a_confession_dates_no_strike() -> None:
     assert "Friday" not in date_text("She confessed on Friday that she had planted the bomb "
                                      "that destroyed the airliner in November.")
+
+
+def test_commandos_and_those_the_bombing_is_blamed_on_by_a_government_are_attackers() -> None:
+    assert attacker("Israeli Commandos Free Hostages in Attack on Entebbe Airport") == (
+        "Israeli", "IL")
+    assert attacker("The bombing was blamed by the Basque government on German airmen.") == (
+        "German", "DE")
+
+
+def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
+    assert attacker('Aguirre said the town had been destroyed in the bombing by "German airmen '
+                    'in the service of the Spanish rebels".') == ("German", "DE")
