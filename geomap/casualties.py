@@ -422,13 +422,18 @@ def _toll(toks: list[str]) -> list[_Count]:
             "people", "dead", "deaths", "victims", "those")  # "the number of people killed"
         if not counted and (_w(toks, t) != "toll" or _w(toks, t - 1) in ("injury", "injuries")):
             continue
+        found: list[_Count] = []
         for j in range(t + 1, min(t + 40, len(toks))):
             if _w(toks, j) in (",", ";", "."):
                 break
             q = _quantity(toks, j) if _w(toks, j - 1) in _TOLL_SKIP else None
             if q is not None and q.kind == "num":
                 start = t - (_w(toks, t - 1) == "death")
-                return [_Count("toll", q.value, q.low, q.high, start, q.end)]
+                found.append(_Count("toll", q.value, q.low, q.high, start, q.end))
+                if _w(toks, j - 1) != "at":
+                    break  # "rose to 27"; but "... bombings at three hotels to 57": 57
+        if found:
+            return found[-1:]
     return []
 
 

@@ -401,3 +401,9 @@ def test_a_bomber_among_the_dead_is_not_counted() -> None:
     c = find_casualties("A car bomb exploded, killing at least two people, the bomber among them.")
     assert (c.killed, c.killed_low) == (1, 1)
     assert find_casualties("Ten people died in all, not counting the gunman.").killed == 10
+
+
+def test_a_toll_lowered_to_a_figure_is_that_figure_not_a_count_of_sites() -> None:
+    c = find_casualties("Jordan lowered the death toll from Wednesday night's suicide bombings "
+                        "at three Amman hotels to 57 on Thursday, from the 67 first announced.")
+    assert c.killed == 57
