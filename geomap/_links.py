@@ -115,6 +115,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
         tied = modifier or across or bool(_PROVINCE_OF.search(before)) or (
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
+        if t.kind == "country" and last is not None and re.match(r"[’']s\s+[a-z]", after) \
+                and re.fullmatch(r",\s+", text[last.end : t.start]):
+            continue  # "raided Singapore, Britain's great naval base": whose it is
         if not tied and last is not None and coordinated(text, last, t):
             tied = True  # "against Syria and Iraq", "at Erbil ... and northeastern Syria"
         if (_SPEAKER_PLACE.match(text[t.end : end]) and not _SITE_BEFORE_SPEAKER.search(before)

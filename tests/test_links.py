@@ -130,3 +130,8 @@ def test_places_after_bombing_are_tied_and_an_allied_country_is_not() -> None:
     assert [n for n, _ in places("On Thursday two jets began bombing Bouaké and Korhogo.")] == [
         "Bouaké", "Korhogo"]
     assert places("The coalition began bombing the Iran-allied Houthis a year ago.") == []
+
+
+def test_a_country_in_apposition_owns_the_site_it_is_not_another_one() -> None:
+    assert places("Japanese bombers raided Singapore, Britain's great naval base at the tip of "
+                  "the Malay peninsula.") == [("Singapore", 4)]
