@@ -280,6 +280,11 @@ def weak_strike(text: str) -> bool:
     return bool(_STRIKE.search(text)) or bool(_WEAPON.search(text))
 
 
+def _blamed(seg: Segment, text: str, a: ActorMention) -> bool:
+    """Whether ``a`` is the one blamed: "blamed on", "blamed by the Basque government on"."""
+    return bool(_BLAMED.search(text, max(seg.start, a.start - 60), a.start))
+
+
 def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMention | None:
     """The actor a segment holds responsible: "Tehran has blamed Israel for that strike",
     "fighters of ISWAP were behind the attack", "Al-Shabaab, the group linked to
@@ -287,7 +292,7 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _BLAMED.search(text[max(seg.start, a.start - 60) : a.start]) and not re.match(
+        if _blamed(seg, text, a) and not re.match(
                 r"-(?:based|backed|linked|allied)", text[a.end : a.end + 8]):
             return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
     phrase = _RESPONSIBLE.search(seg.text)
@@ -342,8 +347,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if (a.start > trigger_at and _BY_ACTOR.search(lead) and not (
                 a.kind == "government" and lead.endswith("from "))
                 and not (_FROM_END.search(lead) and not _FROM_AGENT.search(lead))
-                and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _BLAMED.search(
-                text[max(seg.start, a.start - 60) : a.start]):
+                and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _blamed(seg, text, a):
             return a
     struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
