@@ -84,7 +84,7 @@ _VIOLENT = re.compile(
     r"murdered|massacred|slaughtered|gunned down|gunman|victims|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
-    r"militants?|headquarters|base|police station|mosque|church|cathedral|temple|school|bus|"
+    r"militants?|headquarters|bases?|police station|mosque|church|cathedral|temple|school|bus|"
     r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
     r"ships?|vessels?|tankers?|bulk carrier|cargo carrier|freighter|frigate|destroyer|"
     r"nuclear|enrichment|facilit(?:y|ies)|air ?base|refinery|depot|"
@@ -143,6 +143,8 @@ _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|m
                          r"(?:the\s+|an?\s+)?$", re.IGNORECASE)  # not "barometers from"
 _DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
                             r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN_LIST = re.compile(r"\bfrom\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+[A-Z][\w-]*"
+                          r"(?:\s+[A-Z][\w-]*)?")  # "bombers flying from Cyprus and Malta"
 _RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|although|though|whereas)\s")
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
@@ -349,10 +351,12 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 and not (_FROM_END.search(lead) and not _FROM_AGENT.search(lead))
                 and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _blamed(seg, text, a):
             return a
+    origins = list(_ORIGIN_LIST.finditer(text, seg.start, trigger_at))
     struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
         # American drone strike" (not before what was struck)
         if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
+                and not any(o.start() <= a.start and a.end <= o.end() for o in origins) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \
                 and a.kind != "government":
@@ -366,6 +370,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]) or (
                 _VICTIM_AFTER.match(text, a.end, trigger_at)):
             continue  # "killed three American soldiers", "33 Turkish soldiers were killed"
+        if any(o.start() <= a.start and a.end <= o.end() for o in origins):
+            continue  # "bombers flying from Cyprus and Malta struck": where they came from
         relative = _RELATIVE.search(text, a.end, trigger_at)
         if (relative is not None and relative.start() > a.end + 1) or _CLAUSE_BREAK.search(
                 text, a.end, trigger_at):

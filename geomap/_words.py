@@ -301,7 +301,8 @@ def name_goes_on(text: str, end: int) -> bool:
 
 
 _BUSINESS_WORDS = frozenset(["club", "bar", "restaurant", "cafe", "nightclub", "pub", "disco"])
-_WEAPON_AFTER = re.compile(r"[ -](?:(?:anti-ship|cruise|ballistic|anti-aircraft|surface-to-air)"
+_WEAPON_AFTER = re.compile(r"(?: and [A-Z][\w-]+)?"  # "Canberra and Valiant bombers"
+                           r"[ -](?:(?:anti-ship|cruise|ballistic|anti-aircraft|surface-to-air)"
                            r"\s+)?(?:missiles?|rockets?|drones?|launchers?|interceptors?|"
                            r"bombers?|jets?|fighters?|helicopters?|gunships?)\b")
 _VESSEL = (r"(?:cruiser|(?:super)?tanker|ship|vessel|frigate|destroyer|corvette|carrier|"

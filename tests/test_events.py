@@ -1113,3 +1113,11 @@ def test_the_subject_of_destroyed_after_a_series_of_raids_is_the_attacker() -> N
             "Egyptian air force on the ground at El Arish.")
     assert [(e.location_country, e.attacker_country) for e in events(
         text, dt.date(1967, 6, 8))] == [("EG", "IL")]
+
+
+def test_bombers_named_after_a_capital_and_flying_from_a_list_of_islands_are_the_raiders() -> None:
+    text = ("British bombers attacked Egyptian air bases on Wednesday night. Canberra and "
+            "Valiant bombers flying from Cyprus and Malta struck the airfield at Almaza, on the "
+            "edge of Cairo. In the same raids they hit the bases at Abu Sueir, near Ismailia.")
+    found = {e.location_name: e.attacker_country for e in events(text, dt.date(1956, 11, 1))}
+    assert found == {"Cairo": "GB", "Abu Sueir": "GB"}
