@@ -53,6 +53,8 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|s
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
                               r"\b(?:who|which) (?:was|were|is|are|had been) (?:\w+ )?in\s+$|"
+                              r"\b(?:from|to)\s+(?:the\s+)?(?:north|south|east|west|central)"
+                              r"[\w-]*\s+$|"
                               r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
                               r"\s+in\s+$|\b(?:tensions?|crisis|unrest|instability|turmoil)"
                               r"\s+in\s+(?:the\s+)?$|"

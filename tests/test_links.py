@@ -135,3 +135,8 @@ def test_places_after_bombing_are_tied_and_an_allied_country_is_not() -> None:
 def test_a_country_in_apposition_owns_the_site_it_is_not_another_one() -> None:
     assert places("Japanese bombers raided Singapore, Britain's great naval base at the tip of "
                   "the Malay peninsula.") == [("Singapore", 4)]
+
+
+def test_a_region_they_came_back_from_is_no_site() -> None:
+    assert places("They were killed by bombs as they crossed back from northern Iraq with "
+                  "mules.") == []
