@@ -286,12 +286,12 @@ def build(out_dir: Path) -> dict[str, Any]:
                 b.skipped["airport without IATA code, not military"] += 1
                 continue
             lat, lon = _airport_point(b, a)
-            b.add({"id": f"ap:{a['icao']}", "name": a["name"], "lat": lat,
-                   "lon": lon, "kind": "airport",
-                   "feature_code": "AIRB" if military else "AIRP",
-                   "country_code": a["country"] or None, "admin1_code": None,
-                   "population": 0, "parent_id": f"cc:{a['country']}"},
-                  _short_airport_names(a["name"]))
+            pos = b.add({"id": f"ap:{a['icao']}", "name": a["name"], "lat": lat,
+                         "lon": lon, "kind": "airport",
+                         "feature_code": "AIRB" if military else "AIRP",
+                         "country_code": a["country"] or None, "admin1_code": None,
+                         "population": 0, "parent_id": f"cc:{a['country']}"}, ())
+            b.add_names(pos, _short_airport_names(a["name"]), primary=True)  # its own name too
 
     # 5. curated supplement: aliases of existing places and extra features
     sup_rows = 0

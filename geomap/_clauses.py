@@ -16,7 +16,7 @@ from geomap.actors import ActorMention
 from geomap.records import Toponym
 
 __all__ = [
-    "Segment", "attacker_of", "blamed_actor", "coordinated", "date_text", "has_strike",
+    "OWNED", "Segment", "attacker_of", "blamed_actor", "coordinated", "date_text", "has_strike",
     "is_subject", "origin_places", "passive_strike", "segments", "sentences", "weak_strike"
 ]
 
@@ -130,6 +130,10 @@ _ARMED_NOUN = re.compile(
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
+OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|backed|run|operated"
+                   r"|allied|aligned|linked|controlled|held)\b", re.IGNORECASE)
+"""A name used as an owner or sponsor ("the US-owned carrier", "the Pakistan-based group"):
+neither a site nor an attacker."""
 _BY_OTHER_VERB = re.compile(r"\b(?:used|run|held|owned|operated|built|controlled|occupied|guarded"
                             r"|seized|captured)\b")  # "a building used as a prison by Yemen's"
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
@@ -294,8 +298,7 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _blamed(seg, text, a) and not re.match(
-                r"-(?:based|backed|linked|allied)", text[a.end : a.end + 8]):
+        if _blamed(seg, text, a) and not OWNED.match(text, a.end):
             return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
     phrase = _RESPONSIBLE.search(seg.text)
     if phrase is None:
@@ -379,12 +382,11 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             # as politicians asked how the attackers had got in"
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
-        if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or re.match(
+        if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or OWNED.match(
+                tail) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"
-                r"|(?i:-(?:flagged|registered|owned"
-                r"|based|born|made|built|backed|aligned|allied|controlled|run|held)"
-                r"|-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
+                r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
             continue
         if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or _MODEL.fullmatch(
                 text, a.end, trigger_at)) or _NON_STATE.match(tail)):

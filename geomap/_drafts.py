@@ -45,7 +45,6 @@ __all__ = [
     "report_dates",
     "same_wave",
     "split_targets",
-    "struck_by_other",
 ]
 
 
@@ -198,19 +197,6 @@ def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
     fits = [d for d in told if kind & _families(d.weapons)] if kind else told
     chosen = fits or told
     return chosen[-1] if chosen else None
-
-
-def struck_by_other(drafts: list[Draft], d: Draft, attacker: ActorMention | None) -> bool:
-    """Whether ``attacker``'s own country is where ``d`` struck while another attacker
-    strikes that country in the article: "Indian Canberra bombers were in the air" adds
-    nothing to the Pakistani raid on Agra."""
-    place = d.place
-    if attacker is None or attacker.kind == "group" or place is None or d.attackers:
-        return False
-    home = place[0].country_code
-    return attacker.country_code == home and any(
-        o.attacker_country not in {None, home} for o in drafts
-        if o.place is not None and o.place[0].country_code == home)
 
 
 def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:

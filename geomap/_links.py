@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geomap._clauses import coordinated, is_subject
+from geomap._clauses import OWNED, coordinated, is_subject
 
 if TYPE_CHECKING:
     from geomap._clauses import Segment
@@ -69,8 +69,6 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               re.IGNORECASE)
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"-(?:owned|flagged|registered|based|made|built|backed|run|operated"
-                          r"|allied|aligned|linked)\b")
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
                           r"(?<!air)ports|islands?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"
@@ -147,7 +145,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             last = t
             continue
         if (out and re.search(r"\b(?:north|south|east|west)[\w-]* of\s+(?:the\s+)?$", before)) \
-                or _OWNER_AFTER.match(after):
+                or OWNED.match(after):
             continue  # "the Dawadmi and Afif areas west of Riyadh"; "the US-owned carrier"
         ref = _REFERENCE_BEFORE.search(before)
         if ref or _BORDER_AFTER.match(after):

@@ -63,7 +63,6 @@ from geomap._drafts import (
     report_dates,
     same_wave,
     split_targets,
-    struck_by_other,
 )
 from geomap._forces import story_actors, territory_actor
 from geomap._links import linked_places
@@ -299,12 +298,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if (r.date is None or report_dates(r.date, date, pub)
-                                            or (date is None and r.seen == index))  # "; the"
-                        and (attacker is None or r.attacker_country == attacker.country_code
-                             or not any(a.kind == "group" or a.country_code
-                                        for a in r.attackers))  # NATO's and US bombs
-                        and not struck_by_other(drafts, r, attacker)]
+                refs = [r for r in refs if _may_add_to(drafts, r, attacker, date, pub, index)]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None
@@ -406,6 +400,31 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     drafts = drop_bare_countries(drafts)  # "a long detour around France and Spain"
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     return drop_accidents(drafts, text)
+
+
+def _may_add_to(drafts: list[Draft], r: Draft, attacker: ActorMention | None,
+               date: DateRef | None, pub: dt.date | None, index: int) -> bool:
+    """Whether a placeless strike segment (sentence ``index``, with ``attacker`` and
+    ``date``) can add to the draft ``r`` it refers to: a compatible date (or, undated, the
+    same sentence: "...; the explosion wounded two"), and the same attacker country, or
+    ``r`` has none but a stateless alliance's (NATO's bombs, the US officials' account);
+    never the struck country's own forces when another attacker strikes that country
+    ("Indian Canberra bombers were in the air" adds nothing to the Pakistani raid on Agra)."""
+    if not (r.date is None or report_dates(r.date, date, pub) or (
+            date is None and r.seen == index)):
+        return False
+    if attacker is None:
+        return True
+    if r.attacker_country != attacker.country_code and any(
+            a.kind == "group" or a.country_code for a in r.attackers):
+        return False
+    place = r.place
+    if attacker.kind == "group" or place is None or r.attackers:
+        return True
+    home = place[0].country_code
+    return not (attacker.country_code == home and any(
+        o.attacker_country not in {None, home} for o in drafts
+        if o.place is not None and o.place[0].country_code == home))
 
 
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,

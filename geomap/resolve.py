@@ -188,9 +188,6 @@ def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate]) -> 
         elif c.place.kind in kinds:
             score += 3.0
             reasons.append(f"trigger '{m.trigger}' +3.0")
-            if not c.exact and c.place.kind == "airport" and m.text.lower().endswith("airport"):
-                score += 0.5  # "Toncontín airport": the news name of an international airport
-                reasons.append("named with 'airport' +0.5")
     return _Scored(c, score, reasons)
 
 
