@@ -71,7 +71,7 @@ _STRIKE = re.compile(
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
-    r"launched|fired)\b",
+    r"launched|fired|(?:was|were) shot(?= and killed| to death|[.,;]))\b",
     re.IGNORECASE,
 )
 _VIOLENT = re.compile(
@@ -81,7 +81,7 @@ _VIOLENT = re.compile(
     r"airstrikes?|air strikes?|air raids?|explosives?|gunmen|suicide|killed|killing|dead|died|"
     r"wounded|"
     r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
-    r"murdered|massacred|slaughtered|gunned down|gunman|victims|"
+    r"murdered|massacred|slaughtered|gunned down|gunman|victims|(?:was|were) shot(?=[.,;])|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
     r"militants?|headquarters|bases?|police station|mosque|church|cathedral|temple|school|bus|"
@@ -116,11 +116,15 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       re.IGNORECASE)
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
-_BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by)"
-                     r"\s+(?:the\s+)?(?:[\w-]+-"
+_BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by"
+                     r"|(?:aircraft|jets|planes|warplanes|bombers|helicopters"
+                     r"|drones|gunboats) (?:were|was)(?: all)?)"
+                     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:guerrillas|militants|rebels|fighters|insurgents|members"
+                     r"|militiamen|gunmen) of (?:the\s+)?|[\w-]+-"
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
+_MADE = re.compile(r"-(?:made|built|designed|supplied)\b")
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
@@ -298,7 +302,8 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _blamed(seg, text, a) and not OWNED.match(text, a.end):
+        if _blamed(seg, text, a) and not OWNED.match(text, a.end) and not _MADE.match(
+                text, a.end):  # "The aircraft were Israeli", not "were Russian-made"
             return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
     phrase = _RESPONSIBLE.search(seg.text)
     if phrase is None:

@@ -24,6 +24,7 @@ from geomap.records import Article, Event, Source, Toponym
 __all__ = [
     "AUTHORITY_SINCE",
     "DERIVED",
+    "GROUP_WEAPONS",
     "RECENT_DAYS",
     "WIDE",
     "WIDE_KM",
@@ -34,7 +35,6 @@ __all__ = [
     "compatible_dates",
     "drafts_to_events",
     "drop_totals",
-    "inherit_attackers",
     "is_gang",
     "last_region",
     "last_site",
@@ -43,7 +43,6 @@ __all__ = [
     "place_the_unplaced",
     "refines",
     "report_dates",
-    "same_wave",
     "split_targets",
 ]
 
@@ -150,6 +149,29 @@ def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = Fal
     return False
 
 
+def fold_placeless(drafts: list[Draft]) -> list[Draft]:
+    """A strike read without any place ("Massacre as Toll Reaches 57", "he led the
+    gunmen") is the one strike the article places, when that one has no figures, no
+    other attacker country and no other date ("up a hill near Ampatuan, where the
+    passengers were shot"): the two become one."""
+    out = list(drafts)
+    placeless = [d for d in drafts if not d.places]
+    for d in placeless[:1] if len(placeless) == 1 else []:
+        fits = [o for o in out if o.places and not o.casualties
+                and o.attacker_country == d.attacker_country
+                and (o.date is None or d.date is None or o.date.value == d.date.value)]
+        if len(fits) != 1 or len([o for o in out if o.places]) != 1:
+            continue
+        o = fits[0]
+        for x in ("attackers", "dates", "casualties", "targets", "origins", "derived"):
+            getattr(o, x).extend(getattr(d, x))
+        o.weapons.extend(w for w in d.weapons if w not in o.weapons)
+        o.evidence[:0] = [e for e in d.evidence if e not in o.evidence]
+        o.texts[:0] = d.texts
+        out.remove(d)
+    return out
+
+
 def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
     """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
     only in the country ("the deadliest in Pakistan"), happened where the article is: its
@@ -169,9 +191,8 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
             d.places.append((focus, 2))
 
 
-_GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
-_STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
-                            "aircraft", "loitering munitions"})
+GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
+
 
 def is_gang(text: str) -> bool:
     """Whether the weapons of ``text`` are a group's (guns, suicide vests, car bombs; plain
@@ -181,76 +202,7 @@ def is_gang(text: str) -> bool:
 
 def _gang(weapons: set[str]) -> bool:
     weapons = weapons - {"bombs"}
-    return bool(weapons) and weapons <= _GROUP_WEAPONS
-
-
-def _families(weapons: list[str]) -> set[str]:
-    """Weapons by family: a ballistic or cruise missile is a missile."""
-    return {"missiles" if w.endswith("missiles") else w for w in weapons}
-
-
-def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
-    """The attributed strike "the same barrage" refers to: the last one by the segment's
-    weapon ("Other missiles from the same dawn barrage hit Ramat Gan"), else the last one."""
-    told = [d for d in drafts if d.attackers]
-    kind = _families(list(find_weapons(seg_text)))
-    fits = [d for d in told if kind & _families(d.weapons)] if kind else told
-    chosen = fits or told
-    return chosen[-1] if chosen else None
-
-
-def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
-    """The one foreign state force the article names, for a strike by a state's weapon
-    (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
-    café ... occupied by Russian troops"); none when an armed group is named too."""
-    place = d.place
-    if place is None or not _STATE_WEAPONS & set(d.weapons):
-        return None
-    if any(a.kind == "group" for a in actors):
-        return None
-    forces = [a for a in actors if a.kind == "force" and a.country_code
-              and a.country_code != place[0].country_code]
-    return forces[0] if len({a.country_code for a in forces}) == 1 else None
-
-
-def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
-    """An unattributed strike in a country that one attacker country alone is striking
-    (its own only from the air) is that attacker's ("Russian missiles hit Chernihiv ...
-    last month a strike on Odesa killed 20"); failing that, a strike by the weapon of one
-    attributed strike of the same day (or, undated, of the one attributed strike before
-    it, whose date it takes: "part of a missile fell on Jericho") is that attacker's;
-    failing that, a state weapon's strike in a country one foreign force alone is named in
-    is taken as that force's."""
-    for i, d in enumerate(drafts):
-        place = d.place
-        if d.attackers or place is None:
-            continue
-        if d.weapons and set(d.weapons) <= _GROUP_WEAPONS:
-            continue  # gunmen or a suicide bomber: no state's strike by default
-        jets = "aircraft" in d.weapons  # an armed group flies no jets
-        others = {a.country_code for o in drafts if o is not d and o.place is not None
-                  and o.place[0].country_code == place[0].country_code
-                  for a in o.attackers if not (jets and a.kind == "group")}
-        if len(others) == 1 and None not in others and (
-                place[0].country_code not in others or _STATE_WEAPONS & set(d.weapons)):
-            source = next(o for o in drafts if o is not d and o.attackers
-                          and o.attacker_country in others)
-            d.attackers.append(next(a for a in source.attackers if a.country_code))
-            continue
-        # "part of a missile fell on Jericho": the same day and weapon as an attributed strike
-        same = [o for j, o in enumerate(drafts) if j != i and o.attacker_country
-                and o.date is not None
-                and (d.date.value == o.date.value if d.date is not None else j < i)
-                and _families(o.weapons) & _families(d.weapons)]
-        if len({o.attacker_country for o in same}) == 1 and (d.date is not None or len(same) == 1):
-            d.attackers.append(next(a for a in same[0].attackers if a.country_code))
-            date = same[0].date
-            if d.date is None and date is not None:  # "... when part of a missile fell on him"
-                d.derived.append(date)
-            continue
-        implied = _implied_force(d, actors or [])
-        if implied is not None:
-            d.attackers.append(implied)
+    return bool(weapons) and weapons <= GROUP_WEAPONS
 
 
 def drop_totals(drafts: list[Draft]) -> list[Draft]:

@@ -4,7 +4,9 @@ a story set in one country, "fired from Ugandan territory".
 Private helpers of :mod:`geomap.events`: :func:`story_actors` is every actor of an article
 as the event rules read it (actor-table mentions, less those inside a longer place name,
 with a state's troops as its forces and the host country's "government forces");
-:func:`territory_actor` is the state a strike came from.
+:func:`territory_actor` is the state a strike came from; :func:`same_wave` and
+:func:`inherit_attackers` give an unattributed strike the attacker of the strikes it
+goes with ("the same barrage", the one attacker of that country).
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from geomap._drafts import GROUP_WEAPONS, Draft
 from geomap._words import named_thing
 from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
+from geomap.casualties import find_weapons
 from geomap.records import Toponym
 
-__all__ = ["as_forces", "host_forces", "story_actors", "territory_actor"]
+__all__ = [
+    "as_forces",
+    "host_forces",
+    "inherit_attackers",
+    "same_wave",
+    "story_actors",
+    "territory_actor",
+]
 
 
 def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
@@ -85,3 +96,75 @@ def as_forces(text: str, actors: list[ActorMention]) -> list[ActorMention]:
         out.append(a if m is None else replace(a, end=m.end(), text=text[a.start : m.end()],
                                                kind="force"))
     return out
+
+
+_STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
+                            "aircraft", "loitering munitions"})
+
+def _families(weapons: list[str]) -> set[str]:
+    """Weapons by family: a ballistic or cruise missile is a missile."""
+    return {"missiles" if w.endswith("missiles") else w for w in weapons}
+
+
+def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
+    """The attributed strike "the same barrage" refers to: the last one by the segment's
+    weapon ("Other missiles from the same dawn barrage hit Ramat Gan"), else the last one."""
+    told = [d for d in drafts if d.attackers]
+    kind = _families(list(find_weapons(seg_text)))
+    fits = [d for d in told if kind & _families(d.weapons)] if kind else told
+    chosen = fits or told
+    return chosen[-1] if chosen else None
+
+
+def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
+    """The one foreign state force the article names, for a strike by a state's weapon
+    (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
+    café ... occupied by Russian troops"); none when an armed group is named too."""
+    place = d.place
+    if place is None or not _STATE_WEAPONS & set(d.weapons):
+        return None
+    if any(a.kind == "group" for a in actors):
+        return None
+    forces = [a for a in actors if a.kind == "force" and a.country_code
+              and a.country_code != place[0].country_code]
+    return forces[0] if len({a.country_code for a in forces}) == 1 else None
+
+
+def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
+    """An unattributed strike in a country that one attacker country alone is striking
+    (its own only from the air) is that attacker's ("Russian missiles hit Chernihiv ...
+    last month a strike on Odesa killed 20"); failing that, a strike by the weapon of one
+    attributed strike of the same day (or, undated, of the one attributed strike before
+    it, whose date it takes: "part of a missile fell on Jericho") is that attacker's;
+    failing that, a state weapon's strike in a country one foreign force alone is named in
+    is taken as that force's."""
+    for i, d in enumerate(drafts):
+        place = d.place
+        if d.attackers or place is None:
+            continue
+        if d.weapons and set(d.weapons) <= GROUP_WEAPONS:
+            continue  # gunmen or a suicide bomber: no state's strike by default
+        jets = "aircraft" in d.weapons  # an armed group flies no jets
+        others = {a.country_code for o in drafts if o is not d and o.place is not None
+                  and o.place[0].country_code == place[0].country_code
+                  for a in o.attackers if not (jets and a.kind == "group")}
+        if len(others) == 1 and None not in others and (
+                place[0].country_code not in others or _STATE_WEAPONS & set(d.weapons)):
+            source = next(o for o in drafts if o is not d and o.attackers
+                          and o.attacker_country in others)
+            d.attackers.append(next(a for a in source.attackers if a.country_code))
+            continue
+        # "part of a missile fell on Jericho": the same day and weapon as an attributed strike
+        same = [o for j, o in enumerate(drafts) if j != i and o.attacker_country
+                and o.date is not None
+                and (d.date.value == o.date.value if d.date is not None else j < i)
+                and _families(o.weapons) & _families(d.weapons)]
+        if len({o.attacker_country for o in same}) == 1 and (d.date is not None or len(same) == 1):
+            d.attackers.append(next(a for a in same[0].attackers if a.country_code))
+            date = same[0].date
+            if d.date is None and date is not None:  # "... when part of a missile fell on him"
+                d.derived.append(date)
+            continue
+        implied = _implied_force(d, actors or [])
+        if implied is not None:
+            d.attackers.append(implied)

@@ -240,7 +240,7 @@ def _near_day(m: re.Match[str], published: dt.date) -> _Resolved | None:
 
 
 def _period(m: re.Match[str], published: dt.date) -> _Resolved | None:
-    step = {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    step = {"this": 0, "the": 0, "last": -1, "next": 1}[m["rel"].lower()]
     unit = m["unit"].lower()
     if unit == "year":
         return f"{published.year + step:04d}", "year"
@@ -315,7 +315,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         r"(?<![\w-])(?<!the\s)(?<!past\s)(?P<d>(?:(?:early|earlier|late|later)\s+(?:in\s+)?)?"
-        r"(?P<rel>this|last|next)\s+(?P<unit>week|month|year))(?![\w-])",
+        r"(?P<rel>this|last|next|(?<=earlier in )the|(?<=early in )the|(?<=later in )the)"
+        r"\s+(?P<unit>week|month|year))(?![\w-])",  # "earlier in the week": this week
         relative=_period,
     ),
     _rule(

@@ -53,7 +53,7 @@ from geomap._drafts import (
     compatible_dates,
     drafts_to_events,
     drop_totals,
-    inherit_attackers,
+    fold_placeless,
     is_gang,
     last_region,
     last_site,
@@ -61,10 +61,9 @@ from geomap._drafts import (
     place_the_unplaced,
     refines,
     report_dates,
-    same_wave,
     split_targets,
 )
-from geomap._forces import story_actors, territory_actor
+from geomap._forces import inherit_attackers, same_wave, story_actors, territory_actor
 from geomap._links import linked_places
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
@@ -115,7 +114,7 @@ _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market
                          r"|city|town|village|area)\b", re.IGNORECASE)
 _COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt)\b", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt|shot)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
@@ -124,6 +123,7 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
+_BLAME = re.compile(r"\bblame[ds]?\b", re.IGNORECASE)
 _BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|mourn\w*)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed|attacked|raided)\b",
                    re.IGNORECASE)
@@ -252,6 +252,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 date = replace(shift(current.date, ahead[0][2]), relative=True, phrase=DERIVED)
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
+            if attacker is not None and blamed is not None and attacker.end <= blamed.start \
+                    and _BLAME.search(text, attacker.end, blamed.start):
+                attacker = blamed  # the blamer is not the attacker: "The government blamed
+                # the guerrillas of the Shining Path, who ... brought their bombings"
             attacker = attacker or blamed
             if attacker is None and joined:  # "The Pakistani raids began ..., when jets"
                 attacker = first_attacker(parts[k - 1], text, actors)
@@ -393,6 +397,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             add_to(drafts[0], sentence, "", cas=cas)
     drafts = [d for d in drafts if not any(d is u for u in umbrellas) or d.casualties]
     drafts = drop_totals(drafts)
+    drafts = fold_placeless(drafts)
     place_the_unplaced(drafts, toponyms, text)
     town_in_region(drafts, toponyms, text)
     blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."

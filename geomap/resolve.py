@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 
 from geomap._context import DocContext
@@ -383,24 +383,31 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     places = [m for m in mentions if m.kind == "place"]
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
-    dropped = _governments(text, resolved) | _strays(resolved)
+    demonyms = {m.country_code for m in mentions if m.kind != "place" and m.country_code}
+    dropped = _governments(text, resolved) | _strays(resolved, demonyms)
     kept = [t for k, t in enumerate(resolved) if k not in dropped]
     unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
     return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
 
 
-def _strays(toponyms: list[Toponym]) -> set[int]:
+def _strays(toponyms: list[Toponym], demonyms: Set[str] = frozenset()) -> set[int]:
     """Indices of small towns that nothing in the text supports: under 100,000 people,
-    2,500 km or more from every sure place of the text, none of which is in its country
-    ("Koya" read as Kōya, Japan, in a story about Erbil and Iran). No place rather than a
-    wild guess; a text needs two sure places for this."""
+    with no other place, country or demonym of their country in the text, and either
+    2,500 km or more from every sure place of the text ("Koya" read as Kōya, Japan, in a
+    story about Erbil and Iran) or a weak guess ("Konna" read as Conna, Ireland, in a story
+    about Mali and France). No place rather than a wild guess; a text needs two sure places
+    for this."""
     sure = [t for t in toponyms if t.score >= _GOVERNMENT_SURE]
     out: set[int] = set()
     for k, t in enumerate(toponyms):
         others = [o for o in sure if o.place_id != t.place_id]
-        if t.kind == "populated" and t.population < 100_000 and len(others) >= 2 and not any(
-                o.country_code == t.country_code for o in others) and min(
-                haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM:
+        if t.kind != "populated" or t.population >= 100_000 or len(others) < 2 or any(
+                o.country_code == t.country_code for o in others):
+            continue
+        far = min(haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM
+        alone = t.country_code not in demonyms and not any(
+            o.country_code == t.country_code for o in toponyms if o.place_id != t.place_id)
+        if far or (alone and t.score < _GOVERNMENT_SURE):
             out.add(k)
     return out
 

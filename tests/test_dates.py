@@ -229,6 +229,9 @@ def test_days_around_publication(sentence: str, value: str, phrase: str) -> None
         ("Militants ambushed a convoy last week.", dt.date(2024, 2, 7), "2024", "year"),
         # The week before 2025-01-08 is 30 December - 5 January: its Thursday is 2 January.
         ("Militants ambushed a convoy last week.", dt.date(2025, 1, 8), "2025-01", "month"),
+        ("Missiles fired earlier in the week fell near a kibbutz.", dt.date(1973, 10, 10),
+         "1973-10", "month"),
+        ("A bomb exploded earlier in the month.", TUE_16, "2024-01", "month"),
     ],
 )
 def test_relative_periods(sentence: str, published: dt.date, value: str, precision: str) -> None:

@@ -841,6 +841,38 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
         "Port Sudan", "IL", "2011-04", 2)
 
 
+def test_the_government_that_blames_guerrillas_is_not_the_bomber() -> None:
+    text = ("Two car bombs exploded in a residential street in Miraflores, in Lima, on Thursday "
+            "night, killing 21 people. The government of President Alberto Fujimori blamed the "
+            "Maoist guerrillas of the Shining Path, who have brought their campaign of bombings "
+            "and killings into the capital.")
+    found = events(text, dt.date(1992, 7, 18))
+    assert found and all(e.attacker_country != "PE" for e in found)
+    assert "Shining Path" in [e.attacker for e in found]
+
+
+def test_a_later_sentence_naming_the_aircraft_s_country_attributes_the_raid() -> None:
+    text = ("Low-flying Phantom jets bombed the headquarters of the armed forces in the centre "
+            "of Damascus on Tuesday. The aircraft were Israeli. Egypt and Syria launched "
+            "their offensive on Saturday, while Egyptian troops crossed the Suez Canal.")
+    e = one(text, dt.date(1973, 10, 10))
+    assert (e.location_name, e.attacker_country, e.cross_border) == ("Damascus", "IL", True)
+
+
+def test_aircraft_made_in_a_country_are_not_that_country_s() -> None:
+    text = ("Jets bombed a market in Damascus on Tuesday. The aircraft were Russian-made.")
+    assert one(text, dt.date(1973, 10, 10)).attacker_country is None
+
+
+def test_people_shot_where_the_gunmen_took_them_place_the_massacre() -> None:
+    text = ("Philippine Mayor Surrenders Over Massacre as Toll Reaches 57\n\n"
+            "Witnesses have told investigators that he led the gunmen. He was flown to Manila "
+            "by helicopter. About 100 armed men stopped the cars on the highway and led them "
+            "up a hill near the town of Ampatuan, where the passengers were shot.")
+    e = one(text, dt.date(2009, 11, 26))
+    assert (e.location_name, e.fatalities) == ("Ampatuan", 57)
+
+
 def test_the_group_whose_hideouts_were_destroyed_is_not_the_attacker() -> None:
     text = ("The largest bomb in the US arsenal killed 36 Islamic State fighters on Thursday in "
             "Achin district, Afghanistan. The ministry said the group's hideouts had been "

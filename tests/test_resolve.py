@@ -312,6 +312,15 @@ def test_a_small_far_town_nothing_supports_is_dropped() -> None:
     assert ("Erbil", "IQ") in found
 
 
+def test_a_weak_guess_in_a_country_the_text_never_names_is_dropped() -> None:
+    text = ("French helicopters attacked a column of trucks near Konna, a town about 60 km "
+            "north-east of Mopti, in Mali. The jets took off from Saint-Dizier in France. "
+            "Britain is lending two transport planes.")
+    found = [(t.text, t.country_code) for t in geoparse(text)]
+    assert not [c for _, c in found if c == "IE"]  # Conna, a village in Ireland
+    assert ("Mopti", "ML") in found and ("Saint-Dizier", "FR") in found
+
+
 def test_congo_is_the_drc_when_the_text_is_about_the_drc() -> None:
     text = "Ugandan jets struck camps in eastern Congo, in Beni territory, North Kivu province."
     assert next(t for t in geoparse(text) if t.text == "Congo").country_code == "CD"
