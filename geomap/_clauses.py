@@ -43,7 +43,8 @@ _CONNECTOR = re.compile(
     r"|then\b|now\b|that\b)(?:[\w’'-]+ ){1,3}(?:had|have|has|was|were|found|began|started"
     r"|launched|said)\b)"
     r"|, (?:chanting|saying|calling|adding|urging|demanding|vowing|accusing|describing|"
-    r"insisting|warning|noting|waving|holding|arguing|denying)\b",
+    r"insisting|warning|noting|waving|holding|arguing|denying|deepening|fuell?ing"
+    r"|heightening)\b",
     re.IGNORECASE,
 )
 _OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)

@@ -85,7 +85,8 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
 _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$")
-_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated)\b")
+_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated|declined"
+                            r"|refused|condemned|denied|denies|warned|insisted|urged|vowed)\b")
 
 
 def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tuple[Toponym, int]]:

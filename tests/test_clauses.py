@@ -97,6 +97,13 @@ def test_segment_cut_at_follows_and_following() -> None:
         None, "following"]
 
 
+def test_a_consequence_after_a_comma_is_its_own_segment() -> None:
+    text = ("Pictures show a building that was bombed by Israeli aircraft on 6 September, "
+            "deepening suspicion that the target was a reactor.")
+    assert [c for _, c in cut(text)] == [None, ", deepening"]
+    assert has_strike(cut(text)[0][0]) and not is_generic(cut(text)[0][0])
+
+
 def test_a_sentence_without_connector_is_one_segment() -> None:
     text = "Iranian drones hit a mosque in Panjgur, killing two children."
     assert cut(text) == [(text, None)]

@@ -140,3 +140,8 @@ def test_a_country_in_apposition_owns_the_site_it_is_not_another_one() -> None:
 def test_a_region_they_came_back_from_is_no_site() -> None:
     assert places("They were killed by bombs as they crossed back from northern Iraq with "
                   "mules.") == []
+
+
+def test_where_officials_decline_to_speak_is_no_site() -> None:
+    assert places("In Washington, officials have declined to discuss the raid in public.") == []
+    assert places("In Washington, the State Department condemned the raid.") == []
