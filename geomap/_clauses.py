@@ -129,7 +129,7 @@ _MADE = re.compile(r"-(?:made|built|designed|supplied)\b")
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
-    r"warships?|submarines?|destroyers?|frigates?|gunboats?|"
+    r"warships?|submarines?|destroyers?|frigates?|gunboats?|(?:patrol |torpedo |missile )?boats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
     r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
     re.IGNORECASE)

@@ -419,6 +419,10 @@ def _placey(word: str, gaz: Gazetteer) -> bool:
     return gaz.has_key(key) and key not in _place_words() and key not in not_places()
 
 
+_WATER_WORDS = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape"})
+"""Words that name a place alone ("the Gulf") but not before "of" ("Gulf of Tonkin")."""
+
+
 def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """A town name glued to other capitalised words that are not a place ("Atlas News",
     "Taco Bell"); words that institutions of a place add ("Paris Police", "Dublin City
@@ -427,7 +431,7 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
     and after them too unless their name is a common word ("Young Man")."""
     key = fold(text[tokens[i].start : tokens[j].end])
     major = _is_major(key, gaz)
-    if not major and name_goes_on(text, tokens[j].end):
+    if (not major or key in _WATER_WORDS) and name_goes_on(text, tokens[j].end):
         return True  # "Stade de France", "Ile de la Cite" (but "the Nice of Russia")
     if major and key not in _place_words():
         return False

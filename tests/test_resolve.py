@@ -348,3 +348,17 @@ def test_an_international_airport_by_its_news_name() -> None:
     found = [(t.text, t.country_code, t.kind) for t in geoparse(
         "A handful of aircraft struck Toncontín airport on Monday.")]
     assert found == [("Toncontín airport", "HN", "airport")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Torpedo boats fired at a destroyer in the Gulf of Tonkin.", [("Gulf of Tonkin", None)]),
+        ("The ship was stopped in the Gulf of Siam.", [("Gulf of Thailand", None)]),
+        ("Low pressure systems in the Gulf of Alaska are weaker.", [("Alaska", "US")]),
+        ("Tankers were hit in the Gulf on Monday.", [("Persian Gulf", None)]),
+    ],
+)
+def test_a_water_word_before_of_is_part_of_a_longer_name(
+        text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t.name, t.country_code) for t in geoparse(text)] == expected
