@@ -70,8 +70,10 @@ def host_forces(text: str, actors: list[ActorMention],
     if not codes:
         return []
     host, n = max(codes.items(), key=lambda x: (x[1], x[0]))
-    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and a.kind in {
-            "state", "force", "government"} for a in actors):
+    spans = {(t.start, t.end) for t in toponyms}  # "from northern Iraq": a place, not a state
+    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and (a.kind in {
+            "force", "government"} or (a.kind == "state" and (a.start, a.end) not in spans))
+            for a in actors):
         return []
     name = country_name(host) or host
     return [ActorMention(m.start(), m.end(), m.group(), name, host, "force")
@@ -130,6 +132,9 @@ def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
     return forces[0] if len({a.country_code for a in forces}) == 1 else None
 
 
+_TERROR = frozenset({"IED", "suicide bomb", "car bomb"})
+
+
 def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
     """An unattributed strike in a country that one attacker country alone is striking
     (its own only from the air) is that attacker's ("Russian missiles hit Chernihiv ...
@@ -142,8 +147,9 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         place = d.place
         if d.attackers or place is None:
             continue
-        if d.weapons and set(d.weapons) <= GROUP_WEAPONS:
-            continue  # gunmen or a suicide bomber: no state's strike by default
+        if (d.weapons and set(d.weapons) <= GROUP_WEAPONS) or _TERROR & set(d.weapons):
+            continue  # gunmen or a suicide bomber: no state's strike by default; nor a
+            # roadside bomb "hours after the air raid"
         jets = "aircraft" in d.weapons  # an armed group flies no jets
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code

@@ -826,6 +826,16 @@ def test_hours_after_a_dated_raid_is_the_same_day() -> None:
     assert any(e.location_name == "Vallipunam" for e in found)
 
 
+def test_a_roadside_bomb_hours_after_an_air_raid_is_not_the_air_force_s() -> None:
+    text = ("Sri Lankan jets bombed a compound at Vallipunam, in Mullaitivu district, early on "
+            "Monday. Hours after the air raid, a roadside bomb hit a convoy in central Colombo, "
+            "killing seven people.")
+    found = events(text, dt.date(2006, 8, 15))
+    colombo = next(e for e in found if e.location_name == "Colombo")
+    assert colombo.attacker_country is None
+    assert next(e for e in found if e.location_name == "Vallipunam").attacker_country == "LK"
+
+
 def test_a_car_driven_in_and_detonated_is_a_strike() -> None:
     text = ("A man drove a car packed with explosives through the gate of the UN House in "
             "Abuja late on Friday morning and detonated his load.")

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from geomap._forces import as_forces
+from geomap._forces import as_forces, story_actors
 from geomap.actors import find_actors
+from geomap.resolve import geoparse
 
 
 def test_a_capital_named_aircraft_is_no_government() -> None:
     text = "Canberra bombers and Hunter jets struck the farm."
     assert as_forces(text, find_actors(text)) == []
+
+
+def test_a_neighbour_named_only_as_a_place_leaves_the_host_s_air_force_its_own() -> None:
+    text = ("Bombs killed 34 villagers near Ortasu, in the Uludere district of Sirnak province "
+            "in Turkey, as they crossed back from northern Iraq. The General Staff in Ankara "
+            "said the air force had struck.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("the air force", "TR") in found
+
+
+def test_no_host_forces_when_another_state_acts() -> None:
+    text = ("Bombs killed 34 villagers near Ortasu, in the Uludere district of Sirnak province "
+            "in Turkey. Iraqi troops watched as the air force struck.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("the air force", "TR") not in found
