@@ -29,10 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from geomap._fold import fold
 from geomap.records import Mention
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
 
 __all__ = [
     "FACILITY_WORDS",
@@ -40,11 +43,13 @@ __all__ = [
     "NATURAL_WORDS",
     "PARTY_LETTERS",
     "STREET_WORDS",
+    "WATER_WORDS",
     "PlaceForm",
     "TokenLike",
     "abbreviation_at",
     "abbreviation_pattern",
     "adjective_forms",
+    "apostrophe_name",
     "demonym_of",
     "given_names",
     "name_goes_on",
@@ -311,10 +316,15 @@ _VESSEL_BEFORE = re.compile(rf"\b{_VESSEL}\s+$")
 _VESSEL_NAME = re.compile(rf"\b{_VESSEL}\s+((?:[A-Z][\w-]+)(?: [A-Z][\w-]+){{0,2}})")
 
 
+_ORGANISATION_OF = re.compile(r"\b(?:Liberation|Front|Movement|Party|Union|Committee"
+                              r"|Organi[sz]ation|Federation|Brigades?) of (?:the )?$")
+
+
 def named_thing(text: str, start: int, end: int) -> str | None:
     """``"vessel"`` for a ship's name ("the cruiser Moskva", "the aircraft carrier
     Shandong"), ``"business"`` for a bar's or club's ("the Sari Club"), ``"weapon"`` for a
-    weapon's ("Neptune missiles"), else ``None``.
+    weapon's ("Neptune missiles"), ``"organisation"`` for the end of an organisation's
+    name ("the Popular Front for the Liberation of Palestine"), else ``None``.
 
     >>> text = "the cruiser Moskva was hit by two Neptune missiles"
     >>> named_thing(text, 12, 18), named_thing(text, 34, 41), named_thing(text, 0, 3)
@@ -322,6 +332,8 @@ def named_thing(text: str, start: int, end: int) -> str | None:
     """
     if _VESSEL_BEFORE.search(text[max(0, start - 20) : start]):
         return "vessel"
+    if _ORGANISATION_OF.search(text[max(0, start - 30) : start]):
+        return "organisation"
     if noun_after(text, end) in _BUSINESS_WORDS:
         return "business"
     return "weapon" if _WEAPON_AFTER.match(text, end) else None
@@ -335,3 +347,15 @@ def vessel_names(text: str) -> frozenset[str]:
     """
     names = {m.group(1) for m in _VESSEL_NAME.finditer(text)}
     return frozenset(names | {re.sub(r"^(?:USS|HMS|INS|MV|MT|ARA) ", "", n) for n in names})
+
+
+WATER_WORDS = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape"})
+"""Words that name a place alone ("the Gulf") but not before "of" ("Gulf of Tonkin")."""
+
+
+def apostrophe_name(gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    """Whether a place is named with its "'s" ("St George's"), and not a saint's
+    institution ("St Mary's High School", "St John's Health System")."""
+    return not re.match(r"\s+[A-Z]", text[end : end + 3]) and any(
+        "'" in c.place.name or "’" in c.place.name
+        for c in gaz.candidates_for_key(fold(text[start:end])))

@@ -52,7 +52,9 @@ from geomap._words import (
     NATURAL_WORDS,
     PARTY_LETTERS,
     STREET_WORDS,
+    WATER_WORDS,
     abbreviation_at,
+    apostrophe_name,
     demonym_of,
     name_goes_on,
     named_thing,
@@ -271,6 +273,8 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
                 break
             joined = _joined(text, tokens[j - 1], tok)
             if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
+                if tok.text == "s" and apostrophe_name(gaz, text, tokens[i].start, tok.end):
+                    best = j  # "St George's", a name of its own, not a possessive
                 break  # possessive or contraction: "Pakistan's", "I've"
             if not (tok.capitalised or joined or tok.text.isdigit()
                     or tok.text.lower() in _CONNECTORS or tok.text in _INSTALLATION):
@@ -326,10 +330,11 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river
     thing = named_thing(text, tok.start, end)
-    if thing == "vessel" or surface in ctx.vessels or (single and (
+    if thing in {"vessel", "organisation"} or surface in ctx.vessels or (single and (
             (thing == "weapon" and not _is_major(key, gaz))
             or (thing == "business" and not _is_state(key, gaz)))):
-        return True  # "the cruiser Moskva", "Neptune missiles", "the Sari Club": not places
+        return True  # "the cruiser Moskva", "Neptune missiles", "the Sari Club", "the Popular
+        # Front for the Liberation of Palestine": not places
     if _modifier(ctx, i, j):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
@@ -419,10 +424,6 @@ def _placey(word: str, gaz: Gazetteer) -> bool:
     return gaz.has_key(key) and key not in _place_words() and key not in not_places()
 
 
-_WATER_WORDS = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape"})
-"""Words that name a place alone ("the Gulf") but not before "of" ("Gulf of Tonkin")."""
-
-
 def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> bool:
     """A town name glued to other capitalised words that are not a place ("Atlas News",
     "Taco Bell"); words that institutions of a place add ("Paris Police", "Dublin City
@@ -431,7 +432,7 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
     and after them too unless their name is a common word ("Young Man")."""
     key = fold(text[tokens[i].start : tokens[j].end])
     major = _is_major(key, gaz)
-    if (not major or key in _WATER_WORDS) and name_goes_on(text, tokens[j].end):
+    if (not major or key in WATER_WORDS) and name_goes_on(text, tokens[j].end):
         return True  # "Stade de France", "Ile de la Cite" (but "the Nice of Russia")
     if major and key not in _place_words():
         return False

@@ -38,6 +38,22 @@ def test_possessives_are_cut_off(text: str, expected: list[str]) -> None:
     assert places(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shells hit a hospital in St George's, the capital.", ["St George's"]),
+        ("Students at St Mary's High School in Windsor were hurt.", ["Windsor"]),
+    ],
+)
+def test_a_name_with_its_apostrophe_s_is_kept_whole(text: str, expected: list[str]) -> None:
+    assert places(text) == expected
+
+
+def test_a_place_closing_an_organisation_s_name_is_no_place() -> None:
+    assert places("Two men of the Popular Front for the Liberation of Palestine fired at an "
+                  "airliner in Athens.") == ["Athens"]
+
+
 def test_admin_trigger_is_recorded() -> None:
     [m] = [m for m in find_mentions("Strikes hit Balochistan province overnight.")
            if m.kind == "place"]
