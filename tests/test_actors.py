@@ -336,3 +336,10 @@ def test_liberation_movements_of_the_cold_war_are_groups() -> None:
     assert found["Rhodesian"].country_code == "ZW"
     assert all(found[g].kind == "group" and found[g].country_code is None
                for g in ("ZIPRA", "PLO", "SWAPO", "ANC"))
+
+
+def test_aircraft_only_one_state_flies_name_that_state_s_forces() -> None:
+    found = [(a.text, a.country_code, a.kind) for a in find_actors(
+        "More than 70 B-29 Superfortresses bombed Sinuiju; AC-130 gunships hit Mogadishu.")]
+    assert ("B-29", "US", "force") in found and ("AC-130 gunships", "US", "force") in found
+    assert find_actors("A B-26 bomber and two F-16s attacked the base.") == []
