@@ -203,12 +203,17 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
                        r"\b(?:by|from)\s+(?:the\s+|an?\s+)?[\"“]?$", re.IGNORECASE)
+_VERB_FORM = re.compile(r"(?-i:[a-z]\w*ed\b|struck\b)")  # a verb, not a strike noun
+_OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|against|into|to|for|with|over)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_OBJECT_OF = re.compile(r"\b(?:attacked|struck|bombed|shelled|raided|stormed|hit|targeted)"
+                        r"\s+(?:the\s+)?(?:[\w-]+\s+)?(?:[\w-]+\s+)?$")  # "attacked three Cuban"
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"
     r"around|throughout|within|"
     r"inside|over|(?:north|south|east|west)\w*|central|"
     r"targeted|targeting|struck|hit|hitting|striking|attacking|bombing|shelling|pounding|"
-    r"stormed|storming|attacked|raided|bombed|shelled|ambushed|overran|"
+    r"stormed|storming|attacked|raided|bombed|shelled|ambushed|overran|reached|entered|left|"
     r"about|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -362,8 +367,12 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             return a
     origins = list(_ORIGIN_LIST.finditer(text, seg.start, trigger_at))
     struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
+    verb = _VERB_FORM.match(text, trigger_at)
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
-        # American drone strike" (not before what was struck)
+        # American drone strike" (not before what was struck); before a verb, its subject,
+        # unless an object itself ("the invasion of Grenada bombed")
+        if verb and _OBJECT_BEFORE.search(text, max(seg.start, a.start - 15), a.start):
+            continue
         if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
                 and not any(o.start() <= a.start and a.end <= o.end() for o in origins) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
@@ -388,7 +397,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             # as politicians asked how the attackers had got in"
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
-        if _ACTOR_NOT_SUBJECT.search(lead) or _CIVIL_OFFICE.match(tail) or OWNED.match(
+        if _ACTOR_NOT_SUBJECT.search(lead) or _OBJECT_OF.search(
+                text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(
+                tail) or OWNED.match(
                 tail) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"

@@ -189,6 +189,9 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Drones Hit Russian Bomber Bases Far From Ukraine",
     "Indian commandos were still searching the air force station at Pathankot for the gunmen "
     "who stormed it, as politicians asked how the attackers had got in.",
+    "Witnesses who reached Hungary and Yugoslavia said that soldiers attacked crowds.",
+    "Navy jets supporting the invasion of Grenada bombed a mental hospital.",
+    "Twin-engined bombers attacked three Cuban air bases at dawn, bombing aircraft.",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
