@@ -339,6 +339,31 @@ class Gazetteer:
             return str(codes[int(idx)])
         return None
 
+    def country_part(self, code: str, north: int | None, east: int | None
+                     ) -> tuple[float, float] | None:
+        """A representative point (lat, lon) of one part of a country's outline: the
+        northern third (``north=1``), southern (-1) or middle (0) and, across, the eastern
+        (``east=1``), western (-1) or middle (0) third; ``None`` for either means the
+        whole span. ``None`` if the country has no outline ("northern Iraq", "north-east
+        Syria", "central Somalia")."""
+        import shapely
+
+        _, codes, geoms = self._outline_index()
+        if code not in codes:
+            return None
+        geom = geoms[codes.index(code)]
+        minx, miny, maxx, maxy = geom.bounds
+        def third(lo: float, hi: float, side: int | None) -> tuple[float, float]:
+            step = (hi - lo) / 3
+            return (lo, hi) if side is None else (lo + (side + 1) * step, lo + (side + 2) * step)
+
+        (y0, y1), (x0, x1) = third(miny, maxy, north), third(minx, maxx, east)
+        part = shapely.intersection(geom, shapely.box(x0, y0, x1, y1))
+        if part.is_empty:
+            return None
+        point = part.representative_point()
+        return point.y, point.x
+
     def nearest(
         self, lat: float, lon: float, *, limit: int = 5, kinds: Iterable[str] = ("populated",)
     ) -> list[tuple[Place, float]]:

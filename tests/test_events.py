@@ -153,7 +153,7 @@ def test_places_in_several_countries_make_one_event_each() -> None:
             "Syria on Monday.")
     found = events(text)
     assert sorted((e.location_country, e.location_name, e.geo_precision) for e in found) == [
-        ("IQ", "Erbil", 1), ("SY", "Syria", 3)]
+        ("IQ", "Erbil", 1), ("SY", "northeastern Syria", 3)]
     assert all(e.attacker_country == "IR" and e.date == "2024-01-15" for e in found)
     assert all(e.weapons == ("ballistic missiles",) for e in found)
 
@@ -881,6 +881,13 @@ def test_people_shot_where_the_gunmen_took_them_place_the_massacre() -> None:
             "up a hill near the town of Ampatuan, where the passengers were shot.")
     e = one(text, dt.date(2009, 11, 26))
     assert (e.location_name, e.fatalities) == ("Ampatuan", 57)
+
+
+def test_northern_iraq_is_placed_in_the_north_of_iraq() -> None:
+    e = one("Turkish warplanes struck PKK targets in northern Iraq on Wednesday.",
+            dt.date(2024, 10, 24))
+    assert (e.location_name, e.location_country, e.geo_precision) == ("northern Iraq", "IQ", 3)
+    assert e.lat is not None and e.lat > 35.0
 
 
 def test_the_group_whose_hideouts_were_destroyed_is_not_the_attacker() -> None:

@@ -183,3 +183,14 @@ def test_a_name_with_lower_case_airport_is_the_airport() -> None:
         "Islands.")}
     assert (found["Stanley airport"].kind, found["Stanley airport"].country_code) == (
         "airport", "FK")
+
+
+def test_a_part_of_a_country_is_inside_that_part() -> None:
+    gaz = load_gazetteer()
+    north = gaz.country_part("IQ", 1, None)
+    south = gaz.country_part("IQ", -1, None)
+    assert north is not None and south is not None
+    assert north[0] > 35.0 and south[0] < 31.0
+    lat, lon = gaz.country_part("SY", 1, 1) or (0.0, 0.0)
+    assert lat > 35.5 and lon > 39.5 and gaz.country_at(lat, lon) == "SY"
+    assert gaz.country_part("XX", 1, 1) is None
