@@ -71,7 +71,7 @@ _STRIKE = re.compile(
     r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
-    r"|(?:(?<!-)hits?|pound(?:s|ed)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
+    r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"launched|fired|(?:was|were) shot(?= and killed| to death|[.,;]))\b",
     re.IGNORECASE,
 )
@@ -178,6 +178,7 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
                       r"denied|denies|deny|confirmed|confirms|"
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
+_WHAT_IT_CALLS = re.compile(r"\bwhat (?:it|they) call(?:s|ed)\b")  # naming, no verb of its own
 _OTHER_VERB = re.compile(
     r"\b(?:count(?:s|ed)|charg(?:es|ed)|indict(?:s|ed)|sentenc(?:es|ed)|convict(?:s|ed)|cuts?|revised?|revises"
     r"|lowered|raised|mourns?|mourned|condemns?|condemned|recall(?:s|ed)?"
@@ -415,7 +416,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "The Royal Navy destroyer HMS Sheffield was hit": the victim's
         if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):
             continue
-        if a.kind in {"state", "government"} and _OTHER_VERB.search(text[a.end : trigger_at]):
+        if a.kind in {"state", "government"} and _OTHER_VERB.search(
+                _WHAT_IT_CALLS.sub("", text[a.end : trigger_at])):
             continue  # "Sri Lanka cuts the death toll of the bombings": not the bomber
         if _INQUIRY.search(text, a.end, trigger_at) or (
                 a.kind == "government" and trigger_at - a.end > 25):

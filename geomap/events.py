@@ -119,6 +119,8 @@ _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
+                         r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
+                         r"\b(?:has|have) (?:killed|left|claimed)\b"
                          r"|\b(?:burial|funerals?) of \w+ of the dead\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",

@@ -890,6 +890,22 @@ def test_northern_iraq_is_placed_in_the_north_of_iraq() -> None:
     assert e.lat is not None and e.lat > 35.0
 
 
+def test_an_insurgency_s_toll_is_not_the_bombing_s() -> None:
+    text = ("Suicide bombers struck a wedding in the town of Gwoza on Saturday, killing at least "
+            "18 people. The insurgency, now in its 15th year, has killed more than 40,000 "
+            "people.")
+    e = one(text, dt.date(2024, 6, 30))
+    assert (e.fatalities, e.fatalities_high) == (18, None)
+
+
+def test_what_a_state_calls_its_offensive_does_not_hide_that_it_struck() -> None:
+    text = ("Azerbaijan began what it called local anti-terrorist measures on Tuesday "
+            "afternoon, pounding Armenian positions with artillery and drones. Shelling shook "
+            "Stepanakert, the region's main town. Armenian forces agreed to disarm.")
+    e = one(text, dt.date(2023, 9, 20))
+    assert (e.location_name, e.attacker_country, e.date) == ("Khankendi", "AZ", "2023-09-19")
+
+
 def test_the_group_whose_hideouts_were_destroyed_is_not_the_attacker() -> None:
     text = ("The largest bomb in the US arsenal killed 36 Islamic State fighters on Thursday in "
             "Achin district, Afghanistan. The ministry said the group's hideouts had been "
