@@ -139,8 +139,10 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last is not None and re.fullmatch(
                 r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last.end : t.start]):
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
-        if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after):
-            continue  # "the US arsenal", "the Oregon nightlife district of Dayton": no site
+        if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after) or (
+                t.kind == "country" and re.match(r" (?:[A-Z][\w-]+ )+[A-Z]", after)):
+            continue  # "the US arsenal", "the Oregon nightlife district of Dayton", "the
+            # Saudi Teaching Maternal Hospital in El Fasher": no site
         if t.feature_code == "OFFSET":  # "roughly 100 km south of Odesa": the point itself
             out.append((t, 2))
             last = t

@@ -145,3 +145,8 @@ def test_a_region_they_came_back_from_is_no_site() -> None:
 def test_where_officials_decline_to_speak_is_no_site() -> None:
     assert places("In Washington, officials have declined to discuss the raid in public.") == []
     assert places("In Washington, the State Department condemned the raid.") == []
+
+
+def test_a_country_opening_a_longer_name_is_no_site() -> None:
+    text = "A drone hit the Saudi Teaching Maternal Hospital in El Fasher on Friday."
+    assert [p for p, _ in places(text)] == ["El Fasher"]
