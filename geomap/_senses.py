@@ -89,7 +89,8 @@ _TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b",
 
 # Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".
 _GENERIC = re.compile(
-    r"\b(?:frequently|often|regularly|routinely|repeatedly|multiple attacks|has conducted|"
+    r"\b(?:frequently|often|regularly|routinely|repeatedly|seldom|rarely|usually|typically"
+    r"|multiple attacks|has conducted|"
     r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
     r"plans? to|capable of|accus\w+|show of force|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"

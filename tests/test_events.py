@@ -58,6 +58,13 @@ def test_a_habitual_statement_is_not_an_event() -> None:
     assert events(text) == []
 
 
+def test_where_an_army_seldom_strikes_is_no_site_of_the_strike() -> None:
+    text = ("An Israeli air strike on a house in Zgharta district killed 21 people on Monday. "
+            "The Israeli military seldom comments on individual strikes away from the south "
+            "and the southern suburbs of Beirut.")
+    assert [e.location_name for e in events(text, dt.date(2024, 10, 15))] == ["Zghartā"]
+
+
 def test_a_football_report_has_no_strike() -> None:
     text = ("Real Madrid beat Barcelona 3-1 at the Bernabeu in Madrid on Sunday. Vinicius "
             "struck twice in the first half, and Bellingham shot from the edge of the box to "

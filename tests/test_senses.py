@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geomap._senses import not_a_strike
+from geomap._senses import is_generic, not_a_strike
 from geomap.events import extract_events
 from geomap.records import Article, Event
 from geomap.resolve import geoparse
@@ -94,3 +94,9 @@ def test_a_comment_with_new_figures_is_still_read() -> None:
 
 def test_a_meteor_strike_is_no_strike() -> None:
     assert not_a_strike("A meteor exploded over Chelyabinsk, and the blast injured 1,200.")
+
+
+def test_what_an_army_seldom_or_rarely_does_is_habitual() -> None:
+    assert is_generic("It seldom comments on individual strikes away from the south and the "
+                      "southern suburbs of Beirut.")
+    assert is_generic("The air force rarely strikes targets so far north.")
