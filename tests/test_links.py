@@ -150,3 +150,9 @@ def test_where_officials_decline_to_speak_is_no_site() -> None:
 def test_a_country_opening_a_longer_name_is_no_site() -> None:
     text = "A drone hit the Saudi Teaching Maternal Hospital in El Fasher on Friday."
     assert [p for p, _ in places(text)] == ["El Fasher"]
+
+
+def test_the_grounds_of_an_airport_are_the_site() -> None:
+    text = ("The ballistic missile landed inside the grounds of Ben Gurion airport near Tel "
+            "Aviv on Sunday morning after interceptors failed to stop it.")
+    assert [p for p, _ in places(text)][:1] == ["Ben Gurion airport"]
