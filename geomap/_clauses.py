@@ -125,7 +125,6 @@ _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attribute
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
-_MADE = re.compile(r"-(?:made|built|designed|supplied)\b")
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
@@ -135,8 +134,8 @@ _ARMED_NOUN = re.compile(
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
-OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|backed|run|operated"
-                   r"|allied|aligned|linked|controlled|held)\b", re.IGNORECASE)
+OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|designed|supplied|backed"
+                   r"|run|operated|allied|aligned|linked|controlled|held)\b", re.IGNORECASE)
 """A name used as an owner or sponsor ("the US-owned carrier", "the Pakistan-based group"):
 neither a site nor an attacker."""
 _BY_OTHER_VERB = re.compile(r"\b(?:used|run|held|owned|operated|built|controlled|occupied|guarded"
@@ -309,9 +308,9 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:
-        if _blamed(seg, text, a) and not OWNED.match(text, a.end) and not _MADE.match(
-                text, a.end):  # "The aircraft were Israeli", not "were Russian-made"
-            return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group
+        if _blamed(seg, text, a) and not OWNED.match(text, a.end):
+            return a  # "blamed the Pakistan-based group Jaish-e-Mohammed": the group; "The
+            # aircraft were Israeli" (not "were Russian-made")
     phrase = _RESPONSIBLE.search(seg.text)
     if phrase is None:
         return None

@@ -154,22 +154,20 @@ def fold_placeless(drafts: list[Draft]) -> list[Draft]:
     gunmen") is the one strike the article places, when that one has no figures, no
     other attacker country and no other date ("up a hill near Ampatuan, where the
     passengers were shot"): the two become one."""
-    out = list(drafts)
     placeless = [d for d in drafts if not d.places]
-    for d in placeless[:1] if len(placeless) == 1 else []:
-        fits = [o for o in out if o.places and not o.casualties
-                and o.attacker_country == d.attacker_country
-                and (o.date is None or d.date is None or o.date.value == d.date.value)]
-        if len(fits) != 1 or len([o for o in out if o.places]) != 1:
-            continue
-        o = fits[0]
-        for x in ("attackers", "dates", "casualties", "targets", "origins", "derived"):
-            getattr(o, x).extend(getattr(d, x))
-        o.weapons.extend(w for w in d.weapons if w not in o.weapons)
-        o.evidence[:0] = [e for e in d.evidence if e not in o.evidence]
-        o.texts[:0] = d.texts
-        out.remove(d)
-    return out
+    placed = [o for o in drafts if o.places]
+    if len(placeless) != 1 or len(placed) != 1:
+        return drafts
+    d, o = placeless[0], placed[0]
+    if o.casualties or o.attacker_country != d.attacker_country or (
+            o.date is not None and d.date is not None and o.date.value != d.date.value):
+        return drafts
+    for x in ("attackers", "dates", "casualties", "targets", "origins", "derived"):
+        getattr(o, x).extend(getattr(d, x))
+    o.weapons.extend(w for w in d.weapons if w not in o.weapons)
+    o.evidence[:0] = [e for e in d.evidence if e not in o.evidence]
+    o.texts[:0] = d.texts
+    return [x for x in drafts if x is not d]
 
 
 def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
