@@ -68,7 +68,8 @@ __all__ = [
 ]
 
 TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
-                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush)",
+                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush"
+                      r"|bl[eo]w up)",
                      re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",

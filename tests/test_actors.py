@@ -343,3 +343,19 @@ def test_aircraft_only_one_state_flies_name_that_state_s_forces() -> None:
         "More than 70 B-29 Superfortresses bombed Sinuiju; AC-130 gunships hit Mogadishu.")]
     assert ("B-29", "US", "force") in found and ("AC-130 gunships", "US", "force") in found
     assert find_actors("A B-26 bomber and two F-16s attacked the base.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Irish Republican Army said it had planted the bomb.",
+         "Provisional Irish Republican Army"),
+        ("Tamil Tiger rebels attacked the base.", "Liberation Tigers of Tamil Eelam"),
+        ("Two gunmen of the PFLP fired at an airliner.",
+         "Popular Front for the Liberation of Palestine"),
+        ("Viet Cong guerrillas shelled the airfield.", "Viet Cong"),
+    ],
+)
+def test_armed_groups_of_past_wars_are_groups_without_a_country(text: str, name: str) -> None:
+    found = [(a.name, a.country_code, a.kind) for a in find_actors(text)]
+    assert found == [(name, None, "group")]

@@ -880,6 +880,14 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
          "Maoist guerrillas of the Shining Path, who have brought their campaign of bombings "
          "and killings into the capital.",
          dt.date(1992, 7, 18), ("attacker", "attacker_country"), ("Shining Path", None)),
+        # a country after "with" is not the subject; "blew up" is a strike verb
+        ("A bomber with a fake US licence blew up a bus of tourists at Burgas airport on "
+         "Wednesday, killing six people.",
+         dt.date(2012, 7, 20), ("location_country", "attacker_country"), ("BG", None)),
+        # commandos who "blew up" airliners struck, though an armed group is named too
+        ("Israeli commandos landed by helicopter at Beirut airport on Saturday night and blew "
+         "up 13 airliners. No one was killed. The PFLP had claimed an attack on an airliner.",
+         dt.date(1968, 12, 30), ("attacker_country", "fatalities"), ("IL", 0)),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "
