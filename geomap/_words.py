@@ -50,6 +50,7 @@ __all__ = [
     "abbreviation_pattern",
     "adjective_forms",
     "apostrophe_name",
+    "arabic_tail",
     "demonym_of",
     "given_names",
     "name_goes_on",
@@ -324,7 +325,8 @@ def named_thing(text: str, start: int, end: int) -> str | None:
     """``"vessel"`` for a ship's name ("the cruiser Moskva", "the aircraft carrier
     Shandong"), ``"business"`` for a bar's or club's ("the Sari Club"), ``"weapon"`` for a
     weapon's ("Neptune missiles"), ``"organisation"`` for the end of an organisation's
-    name ("the Popular Front for the Liberation of Palestine"), else ``None``.
+    name ("the Popular Front for the Liberation of Palestine"), ``"holiday"`` before "Day"
+    ("Independence Day"), else ``None``.
 
     >>> text = "the cruiser Moskva was hit by two Neptune missiles"
     >>> named_thing(text, 12, 18), named_thing(text, 34, 41), named_thing(text, 0, 3)
@@ -334,9 +336,18 @@ def named_thing(text: str, start: int, end: int) -> str | None:
         return "vessel"
     if _ORGANISATION_OF.search(text[max(0, start - 30) : start]):
         return "organisation"
+    if text.startswith(" Day", end) and not text[end + 4 : end + 5].isalpha():
+        return "holiday"  # "Independence Day", "Victory Day"
     if noun_after(text, end) in _BUSINESS_WORDS:
         return "business"
     return "weapon" if _WEAPON_AFTER.match(text, end) else None
+
+
+def arabic_tail(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` goes on with an Arabic article and a capitalised
+    word ("Ain| al-Mreisseh", "Ras| al-Ain"): a longer name, even after a big place's."""
+    return re.match(r" (?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)-[A-Z]", text[end : end + 6]) \
+        is not None
 
 
 def vessel_names(text: str) -> frozenset[str]:

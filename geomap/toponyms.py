@@ -55,6 +55,7 @@ from geomap._words import (
     WATER_WORDS,
     abbreviation_at,
     apostrophe_name,
+    arabic_tail,
     demonym_of,
     name_goes_on,
     named_thing,
@@ -254,8 +255,7 @@ def _city_of(text: str, tokens: list[Token], i: int, j: int, gaz: Gazetteer) -> 
 
 
 def _add_demonym(out: list[Mention], tok: Token) -> None:
-    dem = demonym_of(tok.text)
-    if dem is not False:
+    if (dem := demonym_of(tok.text)) is not False:
         out.append(Mention(tok.start, tok.end, tok.text, "demonym",
                            dem if isinstance(dem, str) else None))
 
@@ -330,11 +330,11 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             c.place.kind == "feature" for c in gaz.candidates_for_key(key)):
         return True  # "the Kama river": a river, and the gazetteer has no such river
     thing = named_thing(text, tok.start, end)
-    if thing in {"vessel", "organisation"} or surface in ctx.vessels or (single and (
+    if thing in {"vessel", "organisation", "holiday"} or surface in ctx.vessels or (single and (
             (thing == "weapon" and not _is_major(key, gaz))
             or (thing == "business" and not _is_state(key, gaz)))):
         return True  # "the cruiser Moskva", "Neptune missiles", "the Sari Club", "the Popular
-        # Front for the Liberation of Palestine": not places
+        # Front for the Liberation of Palestine", "Independence Day": not places
     if _modifier(ctx, i, j):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
@@ -428,11 +428,11 @@ def _inside_other_name(text: str, tokens: list[Token], i: int, j: int, gaz: Gaze
     """A town name glued to other capitalised words that are not a place ("Atlas News",
     "Taco Bell"); words that institutions of a place add ("Paris Police", "Dublin City
     Council", "Jordan Elementary") and compass words before it ("North Arlington") are
-    no such words. Major places keep their name before other words ("Washington Post"),
-    and after them too unless their name is a common word ("Young Man")."""
-    key = fold(text[tokens[i].start : tokens[j].end])
+    no such words. Major places keep their name before other words ("Washington Post",
+    but not "Ain al-Mreisseh"), and after them unless their name is a common word."""
+    key, end = fold(text[tokens[i].start : tokens[j].end]), tokens[j].end
     major = _is_major(key, gaz)
-    if (not major or key in WATER_WORDS) and name_goes_on(text, tokens[j].end):
+    if (not major or key in WATER_WORDS or arabic_tail(text, end)) and name_goes_on(text, end):
         return True  # "Stade de France", "Ile de la Cite" (but "the Nice of Russia")
     if major and key not in _place_words():
         return False

@@ -54,6 +54,12 @@ def test_a_place_closing_an_organisation_s_name_is_no_place() -> None:
                   "airliner in Athens.") == ["Athens"]
 
 
+def test_a_holiday_and_a_name_going_on_in_arabic_are_no_places() -> None:
+    assert places("A rocket hit the station in Chaplyne on Independence Day.") == ["Chaplyne"]
+    assert places("A car bomb wrecked the embassy in Ain al-Mreisseh, west Beirut.") == [
+        "Beirut"]
+
+
 def test_admin_trigger_is_recorded() -> None:
     [m] = [m for m in find_mentions("Strikes hit Balochistan province overnight.")
            if m.kind == "place"]
