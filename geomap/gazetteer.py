@@ -291,14 +291,17 @@ class Gazetteer:
         an alternate name (a former or foreign name: "Salisbury" for Harare,
         "Centerville" for Fremont) loses 2 when places of that very name exist, and 6
         when one of them is a town in its own country, or its own province ten times
-        its size (there the name is the other place's: "Montana" is not Montana City).
+        its size (there the name is the other place's: "Montana" is not Montana City);
+        a hamlet (under 1,000 people, and under a hundredth of its size) does not count.
         A town that only shares its name with its country's capital loses the capital
         bonus.
         """
         place = cand.place
         if place.kind == "populated" and not cand.exact:
-            exact = [o.place for o in cands if o.exact]
-            if not exact:
+            exact = [o.place for o in cands if o.exact and not (  # a hamlet of a hundredth
+                o.place.kind == "populated" and 0 < o.place.population < 1000
+                and o.place.population * 100 < place.population)]
+            if not exact:  # is no namesake ("Zaporizhzhia", 656 people, for Zaporizhzhya)
                 return 0.0
             return 6.0 if any(o.country_code == place.country_code and (
                 o.kind == "populated" or (o.admin1_code == place.admin1_code

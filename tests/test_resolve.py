@@ -362,3 +362,9 @@ def test_an_international_airport_by_its_news_name() -> None:
 def test_a_water_word_before_of_is_part_of_a_longer_name(
         text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t.name, t.country_code) for t in geoparse(text)] == expected
+
+
+def test_a_hamlet_of_the_very_name_does_not_take_a_city_s_spelling() -> None:
+    found = geoparse("Russian missiles hit a convoy on the edge of Zaporizhzhia.")
+    assert [(t.text, t.country_code) for t in found] == [("Zaporizhzhia", "UA")]
+    assert found[0].population > 500_000
