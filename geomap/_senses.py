@@ -60,14 +60,15 @@ _SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequel
 
 # Police raids: "raids on suspected militant hideouts ... dozens of people had been detained".
 _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detained|arrested|"
-                          r"arrests|detentions|rounded up)\b", re.IGNORECASE)
+                          r"arrests|detentions|rounded up)\b|\bcontrolled explosions?\b",
+                          re.IGNORECASE)  # and bomb disposal: "made a controlled explosion"
 
 
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
-    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid, or a comment
-    on a strike told before."""
+    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid or controlled
+    explosion, or a comment on a strike told before."""
     return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
         _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(

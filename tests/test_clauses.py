@@ -192,6 +192,7 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Witnesses who reached Hungary and Yugoslavia said that soldiers attacked crowds.",
     "Navy jets supporting the invasion of Grenada bombed a mental hospital.",
     "Twin-engined bombers attacked three Cuban air bases at dawn, bombing aircraft.",
+    "London Bombers Were Four Britons Who Died in the Blasts, Police Say",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None

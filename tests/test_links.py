@@ -156,3 +156,12 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     text = ("The ballistic missile landed inside the grounds of Ben Gurion airport near Tel "
             "Aviv on Sunday morning after interceptors failed to stop it.")
     assert [p for p, _ in places(text)][:1] == ["Ben Gurion airport"]
+
+
+@pytest.mark.parametrize("text", [
+    "The attacks are the first suicide bombings in western Europe.",
+    "The operator's president told reporters in Tokyo that crew members saw flying objects "
+    "before the second blast.",
+])
+def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
+    assert places(text) == []

@@ -100,3 +100,8 @@ def test_what_an_army_seldom_or_rarely_does_is_habitual() -> None:
     assert is_generic("It seldom comments on individual strikes away from the south and the "
                       "southern suburbs of Beirut.")
     assert is_generic("The air force rarely strikes targets so far north.")
+
+
+def test_a_controlled_explosion_is_bomb_disposal() -> None:
+    assert not_a_strike("Detectives searched six homes in Leeds on Tuesday and made a "
+                        "controlled explosion at one of them.")
