@@ -35,10 +35,14 @@ def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
     """The actors of an article, in text order, as the event rules read them."""
     actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
-        for t in toponyms)])
+        for t in toponyms) and not _NAME_HEAD.search(text, max(0, a.start - 12), a.start)])
     return sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
 
 
+_NAME_HEAD = re.compile(r"\b(?:Villa|Ciudad|San|Santa|Santo|São|Puerto|Porto|Port|Fort|Mount"
+                        r"|Cape|Lake|Saint|St|Little|Upper|Lower|Nueva|Nuevo|Nova|Novo) $")
+"""A word that starts a place's name: a state's name after it is part of that name ("Villa
+El Salvador", "Mount Lebanon"), even where the gazetteer has no such place."""
 _TERRITORY = re.compile(r"\bfrom (?:the )?(\w+) (?:territory|soil|side of the border)\b", re.I)
 
 

@@ -81,6 +81,7 @@ _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
 _ADMIN_KINDS = frozenset({"adm1", "adm2"})
 _GOVERNMENT_KM = 2500.0
 _GOVERNMENT_SURE = 6.0
+_STRAY_SURE = 8.5  # a small town of an unnamed country is kept only this sure
 _REACTION = re.compile(
     r"\b(?:unease|concerns?|alarm|anger|dismay|fury|outrage|frustration|worry|worries|"
     r"jitters|consternation|criticism|surprise|relief|satisfaction|scepticism|skepticism|"
@@ -391,23 +392,26 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
 
 
 def _strays(toponyms: list[Toponym], demonyms: Set[str] = frozenset()) -> set[int]:
-    """Indices of small towns that nothing in the text supports: under 100,000 people,
-    with no other place, country or demonym of their country in the text, and either
-    2,500 km or more from every sure place of the text ("Koya" read as Kōya, Japan, in a
-    story about Erbil and Iran) or a weak guess ("Konna" read as Conna, Ireland, in a story
-    about Mali and France). No place rather than a wild guess; a text needs two sure places
-    for this."""
+    """Indices of small towns (under 100,000 people) that nothing in the text supports,
+    in a text with two sure places or more: 2,500 km or more from every sure place, none
+    of which is in its country ("Koya" read as Kōya, Japan, in a story about Erbil and
+    Iran); or, short of a sure guess (score 8.5), of a country that the text names by no
+    country, province, demonym or town of 100,000, whatever other small towns it has there
+    ("Konna" read as Conna, Ireland, in a story about Mali; "Aldgate", "Piccadilly" and
+    "Docklands" read as suburbs of Adelaide and Melbourne in a story about London). No
+    place rather than a wild guess."""
     sure = [t for t in toponyms if t.score >= _GOVERNMENT_SURE]
     out: set[int] = set()
     for k, t in enumerate(toponyms):
         others = [o for o in sure if o.place_id != t.place_id]
-        if t.kind != "populated" or t.population >= 100_000 or len(others) < 2 or any(
-                o.country_code == t.country_code for o in others):
+        if t.kind != "populated" or t.population >= 100_000 or len(others) < 2:
             continue
-        far = min(haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM
-        alone = t.country_code not in demonyms and not any(
-            o.country_code == t.country_code for o in toponyms if o.place_id != t.place_id)
-        if far or (alone and t.score < _GOVERNMENT_SURE):
+        far = not any(o.country_code == t.country_code for o in others) and min(
+            haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM
+        alone = t.country_code not in demonyms and not any(  # nothing big of its country
+            o.country_code == t.country_code and (o.kind in {"country", "adm1"} or o.population
+                                                  >= 100_000) for o in toponyms)
+        if far or (alone and t.score < _STRAY_SURE):
             out.add(k)
     return out
 

@@ -25,3 +25,8 @@ def test_no_host_forces_when_another_state_acts() -> None:
             "in Turkey. Iraqi troops watched as the air force struck.")
     found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
     assert ("the air force", "TR") not in found
+
+
+def test_a_state_s_name_after_a_word_that_starts_a_place_s_name_is_no_actor() -> None:
+    text = "Rebels shot dead a community leader in Villa El Salvador and near Mount Lebanon."
+    assert story_actors(text, []) == []

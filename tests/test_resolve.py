@@ -368,3 +368,10 @@ def test_a_hamlet_of_the_very_name_does_not_take_a_city_s_spelling() -> None:
     found = geoparse("Russian missiles hit a convoy on the edge of Zaporizhzhia.")
     assert [(t.text, t.country_code) for t in found] == [("Zaporizhzhia", "UA")]
     assert found[0].population > 500_000
+
+
+def test_small_towns_of_a_country_the_text_never_names_do_not_prop_each_other_up() -> None:
+    text = ("The bombs went off on trains near Aldgate and Piccadilly stations in London and "
+            "Leeds police searched homes; in 1996 a lorry bomb hit Docklands in London.")
+    assert not [t.text for t in geoparse(text) if t.country_code == "AU"]
+    assert "London" in [t.text for t in geoparse(text)]
