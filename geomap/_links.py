@@ -85,8 +85,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
     re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
-_SPOKE_IN = re.compile(r"\b(?:said|says|told (?:[\w-]+ ){1,2}|spoke|speaking|announced|briefed "
-                       r"(?:[\w-]+ ){1,2})in\s+$", re.IGNORECASE)
+_SPOKE_IN = re.compile(r"\b(?:(?:said|says|spoke|speaking|announced|published|printed) |(?:told|"
+                       r"briefed) (?:[\w-]+ ){1,2}|statements?\b[^.;,]{0,50}\b)in\s+$",
+                       re.IGNORECASE)  # "told reporters in Tokyo", "a statement ... in Beirut"
 _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$")
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated|declined"
                             r"|refused|condemned|denied|denies|warned|insisted|urged|vowed)\b")
@@ -144,7 +145,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
         if t.feature_code == "CONT" or _SPOKE_IN.search(before):
             continue  # "the first suicide bombings in western Europe"; "told reporters in
-            # Tokyo", "said in Washington": where it was said
+            # Tokyo", "said in Washington", "cartoons published in Denmark": where it was said
         if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after) or (
                 t.kind == "country" and re.match(r" (?:[A-Z][\w-]+ )+[A-Z]", after)):
             continue  # "the US arsenal", "the Oregon nightlife district of Dayton", "the

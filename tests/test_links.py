@@ -162,6 +162,10 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     "The attacks are the first suicide bombings in western Europe.",
     "The operator's president told reporters in Tokyo that crew members saw flying objects "
     "before the second blast.",
+    "Pompeo said in Washington that Iran was behind the attack.",
+    "The group said it carried out that attack to avenge cartoons published in Denmark.",
+    "In a statement delivered to a news agency in Beirut, the group said the attack avenged "
+    "the killing.",
 ])
 def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
     assert places(text) == []
