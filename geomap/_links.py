@@ -143,8 +143,10 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if t.feature_code in {"SEA", "GULF", "STRT", "BAY"} and last is not None and re.fullmatch(
                 r",\s+(?:on|in|by)\s+(?:the\s+)?", text[last.end : t.start]):
             continue  # "the port of Berdyansk, on the Sea of Azov": where the port is
-        if t.feature_code == "CONT" or _SPOKE_IN.search(before):
-            continue  # "the first suicide bombings in western Europe"; "told reporters in
+        if t.feature_code == "CONT" or (t.country_code is None and t.feature_code in {
+                "RGN", "PEN", "MTS"}) or _SPOKE_IN.search(before):
+            continue  # "the first suicide bombings in western Europe", "West Africa", "the
+            # Balkans": no site, a continent or region of several countries; "told reporters in
             # Tokyo", "said in Washington", "cartoons published in Denmark": where it was said
         if _INSTITUTION_AFTER.match(after) or _QUARTER_OF.match(after) or (
                 t.kind == "country" and re.match(r" (?:[A-Z][\w-]+ )+[A-Z]", after)):

@@ -163,6 +163,7 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     "The operator's president told reporters in Tokyo that crew members saw flying objects "
     "before the second blast.",
     "Pompeo said in Washington that Iran was behind the attack.",
+    "Jets struck targets held by the Movement for Oneness and Jihad in West Africa.",
     "The group said it carried out that attack to avenge cartoons published in Denmark.",
     "In a statement delivered to a news agency in Beirut, the group said the attack avenged "
     "the killing.",
