@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
+from geomap._links import said_there
 from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
@@ -175,7 +176,8 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     only in the country ("the deadliest in Pakistan"), happened where the article is: its
     most-named town in that country (precision 2, approximate)."""
     towns = [t for t in toponyms if t.kind in {"populated", "airport"}
-             and not is_subject(text, t)]  # not "Pyongyang denies any role"
+             and not is_subject(text, t) and not said_there(text, t)]  # not "Pyongyang
+    # denies any role", "In Washington, officials declined to discuss the raid"
     if not towns:
         return
     counts = Counter(t.place_id for t in towns)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from geomap._clauses import Segment
     from geomap.records import Toponym
 
-__all__ = ["linked_places"]
+__all__ = ["linked_places", "said_there"]
 
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
@@ -181,6 +181,14 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         return [(t, p) for t, p in references if not _BORDER_WITH.search(
             text[max(seg.start, t.start - 40) : t.start])]
     return out
+
+
+def said_there(text: str, t: Toponym) -> bool:
+    """Whether the text names ``t`` only as where something was said ("In Washington,
+    officials declined to comment", "told reporters in Tokyo", "said in Washington")."""
+    opening = re.search(r"(?:^|[.!?\n]\s*)In\s+$", text[max(0, t.start - 10) : t.start])
+    return bool(opening and _SPEAKER_PLACE.match(text, t.end, t.end + 80)) or bool(
+        _SPOKE_IN.search(text, max(0, t.start - 60), t.start))
 
 
 def _precision(t: Toponym) -> int:

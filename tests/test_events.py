@@ -888,6 +888,11 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
         ("Israeli commandos landed by helicopter at Beirut airport on Saturday night and blew "
          "up 13 airliners. No one was killed. The PFLP had claimed an attack on an airliner.",
          dt.date(1968, 12, 30), ("attacker_country", "fatalities"), ("IL", 0)),
+        # a strike read without a place is not put where officials spoke of it
+        ("Israeli aircraft bombed a building in the desert on 6 September. In Washington, "
+         "officials declined to discuss the raid. In Washington, the White House said nothing. "
+         "Residents of Deir ez-Zor heard the blasts.",
+         dt.date(2007, 10, 25), ("location_country", "attacker_country"), ("SY", "IL")),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geomap._clauses import Segment, origin_places, segments, sentences
-from geomap._links import linked_places
+from geomap._links import linked_places, said_there
 from geomap.resolve import geoparse
 
 
@@ -170,3 +170,11 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
 ])
 def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
     assert places(text) == []
+
+
+def test_where_it_was_said_is_told_apart_from_where_it_happened() -> None:
+    said = "Jets bombed the site. In Washington, officials declined to discuss the raid."
+    assert [said_there(said, t) for t in geoparse(said)] == [True]
+    seat = ("A grenade exploded at the rally. The African Union, whose headquarters is in "
+            "Addis Ababa, and several embassies condemned the attack.")
+    assert [said_there(seat, t) for t in geoparse(seat)] == [False]
