@@ -56,6 +56,7 @@ __all__ = [
     "nearest_date",
     "read_segment",
     "same_day_start",
+    "scene_date",
     "scene_places",
     "share_casualties",
     "split_listed",
@@ -417,6 +418,26 @@ def story_date(drafts: list[Draft]) -> None:
         if not d.dates and not d.derived and d.attacker_country in {
                 None, drafts[first].attacker_country}:
             d.derived.append(replace(day, phrase=DERIVED))
+
+
+def scene_date(drafts: list[Draft], text: str, pub: dt.date | None) -> None:
+    """A strike still undated takes the day the sentence after (or before) its first one
+    gives, when that is the only day it gives ("a grenade attack at a rally ... The crowd
+    filled Meskel Square on Saturday morning")."""
+    spans = [" ".join(text[s:e].split()) for s, e in sentences(text)]
+    for d in drafts:
+        if d.dates or d.derived or not d.evidence or d.evidence[0] not in spans:
+            continue
+        k = spans.index(d.evidence[0])
+        for near in (k + 1, k - 1):
+            if 0 <= near < len(spans):
+                days = {x.value for x in find_dates(date_text(spans[near]), pub)
+                        if x.precision == "day"}
+                if len(days) == 1:
+                    ref = next(x for x in find_dates(date_text(spans[near]), pub)
+                               if x.precision == "day")
+                    d.derived.append(replace(ref, phrase=DERIVED))
+                    break
 
 
 def drop_bare_countries(drafts: list[Draft]) -> list[Draft]:

@@ -82,6 +82,7 @@ from geomap._sites import (
     nearest_date,
     read_segment,
     same_day_start,
+    scene_date,
     scene_places,
     share_casualties,
     split_listed,
@@ -406,6 +407,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     inherit_attackers(drafts, actors)
     drafts = drop_bare_countries(drafts)  # "a long detour around France and Spain"
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
+    scene_date(drafts, text, pub)  # "... at a rally. The crowd filled the square on Saturday"
     return drop_accidents(drafts, text)
 
 

@@ -893,6 +893,12 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
          "officials declined to discuss the raid. In Washington, the White House said nothing. "
          "Residents of Deir ez-Zor heard the blasts.",
          dt.date(2007, 10, 25), ("location_country", "attacker_country"), ("SY", "IL")),
+        # a strike told without its day takes the one day of the sentence next to it
+        ("Ethiopian police detained nine officers over a grenade attack at a rally in Addis "
+         "Ababa in which two people died. A huge crowd had filled the square on Saturday "
+         "morning.",
+         dt.date(2018, 6, 25), ("location_name", "date", "fatalities"),
+         ("Addis Ababa", "2018-06-23", 2)),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "
