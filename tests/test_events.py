@@ -899,6 +899,14 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
          "morning.",
          dt.date(2018, 6, 25), ("location_name", "date", "fatalities"),
          ("Addis Ababa", "2018-06-23", 2)),
+        # "hundreds" killed is no count; a figure is
+        ("German bombers struck Gernika on Monday afternoon, and hundreds of people were "
+         "killed, the Basque government said.",
+         dt.date(1937, 4, 28), ("location_name", "fatalities", "fatalities_low"),
+         ("Gernika-Lumo", None, None)),
+        ("Bombers struck the market in Gernika on Monday, killing at least 19 people; dozens "
+         "were wounded.",
+         dt.date(1937, 4, 28), ("fatalities", "fatalities_low"), (19, 19)),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "
