@@ -430,14 +430,11 @@ def scene_date(drafts: list[Draft], text: str, pub: dt.date | None) -> None:
             continue
         k = spans.index(d.evidence[0])
         for near in (k + 1, k - 1):
-            if 0 <= near < len(spans):
-                days = {x.value for x in find_dates(date_text(spans[near]), pub)
-                        if x.precision == "day"}
-                if len(days) == 1:
-                    ref = next(x for x in find_dates(date_text(spans[near]), pub)
-                               if x.precision == "day")
-                    d.derived.append(replace(ref, phrase=DERIVED))
-                    break
+            days = [x for x in find_dates(date_text(spans[near]), pub) if x.precision == "day"
+                    ] if 0 <= near < len(spans) else []
+            if days and len({x.value for x in days}) == 1:
+                d.derived.append(replace(days[0], phrase=DERIVED))
+                break
 
 
 def drop_bare_countries(drafts: list[Draft]) -> list[Draft]:
