@@ -104,7 +104,9 @@ _SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|denies|told|accused|"
     r"blamed|claimed|announced|condemned|called|urged|insisted|responded|vowed|promised|"
     r"believes|believed|launched|fired|rejected|dismissed|confirmed|admitted|acknowledged|"
-    r"threatened|demanded|replied)\b", re.IGNORECASE)
+    r"threatened|demanded|replied)\b|"
+    r"\s+and\s+(?-i:[A-Z][\w-]+)\s+(?:strike|strikes|struck|hit|bomb|bombed|attack|attacked|pound"
+    r"|pounded|launch|launched)\b", re.IGNORECASE)  # "US and Britain Strike Houthi Targets"
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
@@ -204,6 +206,8 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
                        r"\b(?:by|from)\s+(?:the\s+|an?\s+)?[\"“]?$", re.IGNORECASE)
+_AND_DEMONYM = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w-]+(?=\s)")  # "American| and British|
+# warplanes": the first of two demonyms before an armed noun
 _VERB_FORM = re.compile(r"(?-i:[a-z]\w*ed\b|struck\b)")  # a verb, not a strike noun
 _OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|against|into|to|for|with|over)\s+(?:the\s+)?$",
                             re.IGNORECASE)
@@ -380,7 +384,10 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \
                 and a.kind != "government":
-            return a
+            first = next((o for o in inside if re.fullmatch(r"\s+and\s+", text[o.end : a.start])
+                          and o.kind in {"state", "demonym"}), None)
+            launched = text.startswith(("launch", "Launch"), trigger_at)  # an offensive
+            return a if launched or first is None else first  # "US and Britain Strike"
     before = []
     for a in inside:
         if a.start >= trigger_at:
@@ -407,7 +414,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"
                 r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
             continue
-        if a.kind == "demonym" and (not (_ARMED_NOUN.match(tail) or _MODEL.fullmatch(
+        if a.kind == "demonym" and (not (_ARMED_NOUN.match(_AND_DEMONYM.sub(
+                "", tail, count=1)) or _MODEL.fullmatch(
                 text, a.end, trigger_at)) or _NON_STATE.match(tail)):
             continue  # "the Iranian consulate"; "the Somali militant group": not a state
             # (but "Iranian F-4 Phantoms then bombed" is)

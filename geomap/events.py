@@ -382,8 +382,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         d.attackers.extend(current.attackers)
                         d.dates.extend(current.dates if g_date is None else ())
                     drafts.append(d)
-                    if attacker is None and taken and _ANAPHOR.search(seg.text):
-                        # "The missiles struck the air base ... and a facility near Erbil"
+                    if attacker is None and taken and (_ANAPHOR.search(seg.text) or len(
+                            groups) > 1):  # "The missiles struck the air base ... and a
+                        # facility near Erbil"; "Explosions were reported at X, at Y and at Z"
                         d.attackers.extend(taken[0].attackers)
                         d.dates.extend(taken[0].dates if date is None else ())
                 add_to(d, sentence_text, seg.text, attacker, g_date, g_cas, target, group)

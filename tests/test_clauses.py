@@ -393,3 +393,16 @@ def test_commandos_and_those_the_bombing_is_blamed_on_by_a_government_are_attack
 def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
     assert attacker('Aguirre said the town had been destroyed in the bombing by "German airmen '
                     'in the service of the Spanish rebels".') == ("German", "DE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("American and British warplanes, warships and a submarine struck Houthi military "
+         "sites across Yemen overnight.", ("American", "US")),
+        ("US and Britain Strike Houthi Targets Across Yemen", ("US", "US")),
+    ],
+)
+def test_of_two_coordinated_attackers_the_first_is_read(
+        text: str, expected: tuple[str, str | None]) -> None:
+    assert attacker(text) == expected

@@ -823,6 +823,14 @@ def test_a_province_strike_that_names_one_of_its_towns_is_in_the_town() -> None:
     assert (e.location_name, e.geo_precision, e.admin1) == ("Kuta", 2, "Bali")
 
 
+def test_sites_listed_after_an_attributed_strike_take_its_attacker() -> None:
+    text = ("American warplanes struck military sites across Yemen overnight. Explosions were "
+            "reported on Friday at Hodeidah airport, at the airport of Taiz and at a camp near "
+            "Saada.")
+    found = events(text, dt.date(2024, 1, 12))
+    assert len(found) >= 3 and all(e.attacker_country == "US" for e in found)
+
+
 def test_hours_after_a_dated_raid_is_the_same_day_but_not_the_raider_s_bomb() -> None:
     text = ("Sri Lankan jets bombed a compound at Vallipunam, in Mullaitivu district, early on "
             "Monday. Hours after the air raid, a roadside bomb hit a convoy in central Colombo, "
@@ -907,6 +915,10 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
         ("Bombers struck the market in Gernika on Monday, killing at least 19 people; dozens "
          "were wounded.",
          dt.date(1937, 4, 28), ("fatalities", "fatalities_low"), (19, 19)),
+        # a headline's coordinated subjects are no site; the place after "Across" is
+        ("US and Britain Strike Houthi Targets Across Yemen\n\nThe raids began overnight on "
+         "Friday.",
+         dt.date(2024, 1, 12), ("location_name", "attacker_country"), ("Yemen", "US")),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "
