@@ -95,8 +95,8 @@ _VIOLENT = re.compile(
 _COORDINATED = re.compile(
     r"\s*(?:,\s*|,?\s+and\s+|,?\s+or\s+)(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?",
     re.IGNORECASE)
-_PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attack|attacks|bombing|bombings|"
-                             r"blast|strike|strikes|massacre|shooting|bombers?|attackers?)\b",
+_PLACE_MODIFIER = re.compile(r"(?:\s+[A-Z]?[\w-]+){0,3}?\s+(?:attacks?|bombings?|blasts?|strikes?"
+                             r"|massacres?|shootings?|explosions?|bombers?|attackers?)\b",
                              re.IGNORECASE)
 _SUBJECT_AFTER = re.compile(
     r"(?:’s|'s)\s+(?:[\w-]+\s+){0,2}(?:guns|artillery|missiles|rockets|forces|troops|military|"

@@ -193,6 +193,7 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Navy jets supporting the invasion of Grenada bombed a mental hospital.",
     "Twin-engined bombers attacked three Cuban air bases at dawn, bombing aircraft.",
     "London Bombers Were Four Britons Who Died in the Blasts, Police Say",
+    "Moscow Metro Blasts Hit Rush-Hour Trains",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
