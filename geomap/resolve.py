@@ -17,7 +17,8 @@ Every candidate gets an explainable score, the sum of:
 - ``facility``: a name followed by a facility noun ("Zion Church", "Kingsbury hotels") is
   likelier a facility's name than a small town of another country: a town or district
   that nothing else in the text supports (no country, province or nearby place; other
-  facility names do not count) loses 6, unless it is a city of 500,000 by its own name;
+  facility names do not count), or any after "the" ("the Palestine Hotel"), loses 6,
+  unless it is a city of 500,000 by its own name;
   a text with no other names has nothing to contradict it.
 
 A name that the text calls a province matches provinces known only as "<name>
@@ -299,6 +300,7 @@ def resolve(
     nouns = [m.trigger in FACILITY_WORDS for m in mentions]
     plain = {keys[k] for k, options in enumerate(scored) if options and not nouns[k]}
     facility = [nouns[k] and bool(plain - {keys[k]}) for k in range(len(mentions))]
+    after_the = [text[max(0, m.start - 4) : m.start].lower() == "the " for m in mentions]
     for _ in range(_PASSES):
         picks = [(keys[k], max(options, key=lambda s: s.score).cand.place, facility[k])
                  for k, options in enumerate(scored) if options]
@@ -317,7 +319,7 @@ def resolve(
                            any(e.kind != "neighbour" for e in ev))
                     seen[(facility[k], keys[k], s.cand.place.id)] = got
                 s.extra, s.extra_reasons = got[0], got[1]
-                if facility[k] and not got[2] and _facility_penalised(s.cand):
+                if facility[k] and (not got[2] or after_the[k]) and _facility_penalised(s.cand):
                     s.extra -= _FACILITY_PENALTY
                     s.extra_reasons = [*got[1], f"facility name ('{mentions[k].trigger}'), "
                                        f"nothing else in {s.cand.place.country_code} "

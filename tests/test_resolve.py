@@ -375,3 +375,11 @@ def test_small_towns_of_a_country_the_text_never_names_do_not_prop_each_other_up
             "Leeds police searched homes; in 1996 a lorry bomb hit Docklands in London.")
     assert not [t.text for t in geoparse(text) if t.country_code == "AU"]
     assert "London" in [t.text for t in geoparse(text)]
+
+
+def test_the_x_hotel_is_no_small_town_even_in_a_country_the_text_names() -> None:
+    text = ("A US tank fired a shell into the Palestine Hotel in Baghdad, killing two cameramen. "
+            "Officials in Washington and New York and in Dallas, Texas, expressed regret.")
+    assert ("Palestine", "US") not in [(t.text, t.country_code) for t in geoparse(text)]
+    assert [t.country_code for t in geoparse("Shells hit a hotel in Palestine, Texas.")] == [
+        "US", "US"]
