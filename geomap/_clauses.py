@@ -148,10 +148,12 @@ _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w
                        re.IGNORECASE)
 _TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
                           r"|headquarters)\b", re.IGNORECASE)
-_FROM_END = re.compile(r"\bfrom\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
+                       re.IGNORECASE)
 _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|missiles?|rockets?"
                          r"|drones?|raids?|barrages?|toll|deaths?|casualties)\s+from\s+"
-                         r"(?:the\s+|an?\s+)?$", re.IGNORECASE)  # not "barometers from"
+                         r"(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
+                         re.IGNORECASE)  # not "barometers from"; "fired from the direction of"
 _DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
                             r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _ORIGIN_LIST = re.compile(r"\bfrom\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+[A-Z][\w-]*"
@@ -205,7 +207,8 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!held )(?<!led )(?<!funded )(?<!supported )(?<!armed )(?<!trained )"
                        r"(?<!built )(?<!made )(?<!hosted )(?<!housed )(?<!displaced )"
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
-                       r"\b(?:by|from)\s+(?:the\s+|an?\s+)?[\"“]?$", re.IGNORECASE)
+                       r"\b(?:by|from(?:\s+the\s+direction\s+of)?)\s+(?:the\s+|an?\s+)?[\"“]?$",
+                       re.IGNORECASE)
 _AND_DEMONYM = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w-]+(?=\s)")  # "American| and British|
 # warplanes": the first of two demonyms before an armed noun
 _VERB_FORM = re.compile(r"(?-i:[a-z]\w*ed\b|struck\b)")  # a verb, not a strike noun
@@ -361,7 +364,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     end = seg.start + len(seg.text)
     inside = [a for a in actors if seg.start <= a.start and a.end <= end]
     for a in inside:  # agent or blamed: "attacks by the IRGC", "blamed on Israel"
-        lead = text[max(seg.start, a.start - 25) : a.start]
+        lead = text[max(seg.start, a.start - 45) : a.start]
         if _WHERE_FROM.match(text, a.end, end) or _LEFT_FROM.search(text, seg.start, a.start) \
                 or _DISTANCE_FROM.search(lead) or lead.endswith(("blamed by ", "blamed by the ")):
             continue  # "fired from Lebanese airspace", "withdraw its troops from Iraq", "a few

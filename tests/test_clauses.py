@@ -402,8 +402,10 @@ def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
         ("American and British warplanes, warships and a submarine struck Houthi military "
          "sites across Yemen overnight.", ("American", "US")),
         ("US and Britain Strike Houthi Targets Across Yemen", ("US", "US")),
+        ("A cameraman was killed when missiles fired from the direction of Israel struck "
+         "reporters near the village.", ("Israel", "IL")),
     ],
 )
-def test_of_two_coordinated_attackers_the_first_is_read(
+def test_of_two_attackers_the_first_and_from_the_direction_of_one_is_read(
         text: str, expected: tuple[str, str | None]) -> None:
     assert attacker(text) == expected
