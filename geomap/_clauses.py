@@ -415,7 +415,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 tail) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"
-                r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops))", tail):
+                r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops|warplanes"
+                r"|jets|aircraft|planes|bombers|raids|strikes|air strikes|bombing))", tail):
             continue
         if a.kind == "demonym" and (not (_ARMED_NOUN.match(_AND_DEMONYM.sub(
                 "", tail, count=1)) or _MODEL.fullmatch(

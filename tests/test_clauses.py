@@ -402,6 +402,8 @@ def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
         ("American and British warplanes, warships and a submarine struck Houthi military "
          "sites across Yemen overnight.", ("American", "US")),
         ("US and Britain Strike Houthi Targets Across Yemen", ("US", "US")),
+        ("American-led warplanes and cruise missiles opened the war with raids on Baghdad.",
+         ("American", "US")),
         ("A cameraman was killed when missiles fired from the direction of Israel struck "
          "reporters near the village.", ("Israel", "IL")),
     ],
