@@ -123,7 +123,8 @@ _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|larg
 _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by"
                      r"|(?:aircraft|jets|planes|warplanes|bombers|helicopters"
                      r"|drones|gunboats) (?:were|was)(?: all)?)"
-                     r"\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:guerrillas|militants|rebels|fighters|insurgents|members"
+                     r"\s+(?:the\s+)?(?:[A-Z][\w-]+(?:’s|'s)\s+(?:self-styled\s+|so-called\s+)?)?"
+                     r"(?:(?:[\w-]+\s+)?(?:guerrillas|militants|rebels|fighters|insurgents|members"
                      r"|militiamen|gunmen) of (?:the\s+)?|[\w-]+-"
                      r"(?:based|backed|linked|allied)\s+(?:group|militia|militants)\s+|(?:an?|the)"
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",

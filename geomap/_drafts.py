@@ -353,7 +353,8 @@ def add_to(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None
         d.places.extend(places)
 
 
-AUTHORITY_SINCE = {"Taliban": "2021-08-15", "Houthis": "2014-09-21"}
+AUTHORITY_SINCE = {"Taliban": "2021-08-15", "Houthis": "2014-09-21",
+                   "Libyan National Army": "2014-05-16"}
 """Armed groups coded to their country (``actors.tsv``) only as its de facto authority:
 the day they took the capital. A strike dated before it has no attacker country."""
 

@@ -919,6 +919,10 @@ def test_strikes_listed_after_a_blame_are_the_blamed_actor_s() -> None:
         ("US and Britain Strike Houthi Targets Across Yemen\n\nThe raids began overnight on "
          "Friday.",
          dt.date(2024, 1, 12), ("location_name", "attacker_country"), ("Yemen", "US")),
+        # the force blamed after a commander's name, a de facto authority coded to its state
+        ("An air strike hit a military academy in Tripoli late on Saturday, killing 30 "
+         "cadets. The government blamed Haftar's self-styled Libyan National Army.",
+         dt.date(2020, 1, 5), ("location_name", "attacker_country"), ("Tripoli", "LY")),
         # what a state calls its offensive does not make it a mere speaker
         ("Azerbaijan began what it called local anti-terrorist measures on Tuesday afternoon, "
          "pounding Armenian positions with artillery and drones. Shelling shook Stepanakert, "
