@@ -411,3 +411,8 @@ def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
 def test_of_two_attackers_the_first_and_from_the_direction_of_one_is_read(
         text: str, expected: tuple[str, str | None]) -> None:
     assert attacker(text) == expected
+
+
+def test_a_knife_attack_is_a_strike_and_an_execution_is_not() -> None:
+    assert has_strike("A young man stabbed three people to death inside the basilica in Nice.")
+    assert not has_strike("Four Saudi men convicted of that attack were beheaded in Riyadh.")
