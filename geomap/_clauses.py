@@ -52,7 +52,8 @@ _OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|blew up"
+    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
+    r"|blew up|blown up"
     r"|stabbed|stabbings?|knifed|knife attacks?"
     r"|blew (?:himself|herself|themselves) up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"

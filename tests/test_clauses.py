@@ -416,3 +416,8 @@ def test_of_two_attackers_the_first_and_from_the_direction_of_one_is_read(
 def test_a_knife_attack_is_a_strike_and_an_execution_is_not() -> None:
     assert has_strike("A young man stabbed three people to death inside the basilica in Nice.")
     assert not has_strike("Four Saudi men convicted of that attack were beheaded in Riyadh.")
+
+
+def test_airliners_blown_up_are_a_strike() -> None:
+    assert has_strike("Two airliners were blown up almost simultaneously, killing all 90 people "
+                      "on board.")
