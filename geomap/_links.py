@@ -63,7 +63,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
                               r"(?<!forests )(?<!forest )(?<!jungles )(?<!hills )(?<!university )"
                               r"(?<!grounds )(?<!premises )(?<!perimeter )(?<!runway )"
-                              r"of|by|with|for|about|between)\s+(?:the\s+)?$|"
+                              r"of|by|with|for|about|between)\s+(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",

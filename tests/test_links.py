@@ -178,3 +178,9 @@ def test_where_it_was_said_is_told_apart_from_where_it_happened() -> None:
     seat = ("A grenade exploded at the rally. The African Union, whose headquarters is in "
             "Addis Ababa, and several embassies condemned the attack.")
     assert [said_there(seat, t) for t in geoparse(seat)] == [False]
+
+
+def test_a_place_after_from_and_a_possessive_is_no_site() -> None:
+    text = ("Two airliners that had taken off from Moscow's Domodedovo airport were blown up, "
+            "one crashing in the Tula region.")
+    assert "Domodedovo airport" not in [p for p, _ in places(text)]
