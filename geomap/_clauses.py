@@ -218,8 +218,8 @@ _AND_DEMONYM = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w-]+(?=\s)")  # "American| a
 _VERB_FORM = re.compile(r"(?-i:[a-z]\w*ed\b|struck\b)")  # a verb, not a strike noun
 _OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|against|into|to|for|with|over)\s+(?:the\s+)?$",
                             re.IGNORECASE)
-_OBJECT_OF = re.compile(r"\b(?:(?:attacked|struck|bombed|shelled|raided|stormed|hit|targeted)"
-                        r"\s+(?:the\s+)?|with\s+)(?:[\w-]+\s+)?(?:[\w-]+\s+)?$",
+_OBJECT_OF = re.compile(r"\b(?:(?:attacked|struck|bombed|shelled|raided|stormed|hit|targeted"
+                        r"|ambushed)\s+(?:the\s+)?|with\s+)(?:[\w-]+\s+)?(?:[\w-]+\s+)?$",
                         re.IGNORECASE)  # "attacked three Cuban", "Bomber With Fake US Licence"
 _ACTOR_NOT_SUBJECT = re.compile(
     r"\b(?:in|on|at|near|outside|beyond|against|into|across|to|toward|towards|for|of|with|"

@@ -194,6 +194,7 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "Twin-engined bombers attacked three Cuban air bases at dawn, bombing aircraft.",
     "London Bombers Were Four Britons Who Died in the Blasts, Police Say",
     "Moscow Metro Blasts Hit Rush-Hour Trains",
+    "Militants ambushed a Tajik army convoy in a gorge, and the attack killed 23 soldiers.",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
