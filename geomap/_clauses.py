@@ -166,6 +166,7 @@ _RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|although|though|whereas)\s")
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
+_PLANE_MODEL = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-\d+\w*)s?\b")  # "Israeli F-16", "Su-25s"
 _MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
 _INQUIRY = re.compile(r"\b(?:investigat\w+|inquiry|probes?)\b", re.IGNORECASE)  # any actor's
 _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|attacked|"
@@ -423,7 +424,7 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 r"|jets|aircraft|planes|bombers|raids|strikes|air strikes|bombing))", tail):
             continue
         if a.kind == "demonym" and (not (_ARMED_NOUN.match(_AND_DEMONYM.sub(
-                "", tail, count=1)) or _MODEL.fullmatch(
+                "", tail, count=1)) or _PLANE_MODEL.match(tail) or _MODEL.fullmatch(
                 text, a.end, trigger_at)) or _NON_STATE.match(tail)):
             continue  # "the Iranian consulate"; "the Somali militant group": not a state
             # (but "Iranian F-4 Phantoms then bombed" is)

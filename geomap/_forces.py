@@ -159,7 +159,9 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
                   and o.place[0].country_code == place[0].country_code
                   for a in o.attackers if not (jets and a.kind == "group")}
         if len(others) == 1 and None not in others and (
-                place[0].country_code not in others or _STATE_WEAPONS & set(d.weapons)):
+                place[0].country_code not in others or (_STATE_WEAPONS & set(d.weapons)
+                                                        and place[0].feature_code != "PPLC")):
+            # (no state strikes its own capital: "cruise missiles hit Kyiv" is not Ukraine's)
             source = next(o for o in drafts if o is not d and o.attackers
                           and o.attacker_country in others)
             d.attackers.append(next(a for a in source.attackers if a.country_code))

@@ -405,6 +405,8 @@ def test_an_agent_in_quotation_marks_is_the_attacker() -> None:
         ("US and Britain Strike Houthi Targets Across Yemen", ("US", "US")),
         ("American-led warplanes and cruise missiles opened the war with raids on Baghdad.",
          ("American", "US")),
+        ("An Israeli F-16 dropped a one-tonne bomb on a crowded neighbourhood of Gaza City.",
+         ("Israeli", "IL")),
         ("A cameraman was killed when missiles fired from the direction of Israel struck "
          "reporters near the village.", ("Israel", "IL")),
     ],

@@ -831,6 +831,14 @@ def test_sites_listed_after_an_attributed_strike_take_its_attacker() -> None:
     assert len(found) >= 3 and all(e.attacker_country == "US" for e in found)
 
 
+def test_no_state_is_given_a_missile_strike_on_its_own_capital() -> None:
+    text = ("Ukrainian rockets struck a building in Makiivka, in occupied Donetsk region, on "
+            "Sunday, killing 63 soldiers. On Saturday, cruise missiles hit Kyiv, killing one "
+            "person.")
+    kyiv = next(e for e in events(text, dt.date(2023, 1, 3)) if e.location_name == "Kyiv")
+    assert kyiv.attacker_country != "UA"
+
+
 def test_hours_after_a_dated_raid_is_the_same_day_but_not_the_raider_s_bomb() -> None:
     text = ("Sri Lankan jets bombed a compound at Vallipunam, in Mullaitivu district, early on "
             "Monday. Hours after the air raid, a roadside bomb hit a convoy in central Colombo, "
