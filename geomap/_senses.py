@@ -58,6 +58,12 @@ _SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequel
                      re.IGNORECASE)
 
 
+# Words, not weapons: "Opposition leaders attacked the government for ...", "bombarded
+# ministers with questions".
+_VERBAL = re.compile(r"\b(?:attack(?:ed|s|ing)?|bombard(?:ed|s|ing)?)\s+(?:the\s+)?(?:government|"
+                     r"ministers?|opposition|decision|plan|policy|policies|remarks?|critics|"
+                     r"president|prime minister|bill|law|proposal|budget)\b"
+                     r"|\bbombard\w*\s+(?:[\w-]+\s+){1,2}with\s+questions\b", re.IGNORECASE)
 # Police raids: "raids on suspected militant hideouts ... dozens of people had been detained".
 _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detained|arrested|"
                           r"arrests|detentions|rounded up)\b|\bcontrolled explosions?\b",
@@ -68,11 +74,12 @@ _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detai
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
     sport, celebratory gunfire, a drill, a weapons test, a film, a police raid or controlled
-    explosion, or a comment on a strike told before."""
+    explosion, words ("attacked the government"), or a comment on a strike told before."""
     return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
         _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
         _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
+        _VERBAL.search(text)) or bool(
         _ARREST_RAID.search(text)) or (bool(_COMMENTARY.search(text)) and not bool(
         _TOLL_WORD.search(text)))
 

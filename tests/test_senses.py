@@ -105,3 +105,8 @@ def test_what_an_army_seldom_or_rarely_does_is_habitual() -> None:
 def test_a_controlled_explosion_is_bomb_disposal() -> None:
     assert not_a_strike("Detectives searched six homes in Leeds on Tuesday and made a "
                         "controlled explosion at one of them.")
+
+
+def test_words_against_a_government_are_no_strike() -> None:
+    assert not_a_strike("Opposition leaders attacked the government for rejecting a motion on "
+                        "safety at the mines, and bombarded ministers with questions.")
