@@ -88,7 +88,7 @@ def not_a_strike(text: str) -> bool:
 # bombing and called on Khartoum to cease hostilities" (no new figures: no new strike).
 _COMMENTARY = re.compile(
     r"\b(?:described|condemned|denounced|defended|critici[sz]ed|justified|praised|hailed"
-    r"|welcomed|deplored)\s+(?:the|this|that|\w+(?:’s|'s))\s+(?:[\w-]+\s+)?"
+    r"|welcomed|deplored|called)\s+(?:the|this|that|\w+(?:’s|'s))\s+(?:[\w-]+\s+)?"
     r"(?:raids?|attacks?|strikes?|bombings?|operation|shelling)\b"
     r"|\b(?:condemned|denounced|critici[sz]ed)\s+(?:[\w-]+\s+){1,3}for\s+(?:an?|the|its|their)\s+"
     r"(?:[\w-]+\s+){0,4}(?:raids?|attacks?|strikes?|bombings?)\b", re.IGNORECASE)

@@ -110,3 +110,8 @@ def test_a_controlled_explosion_is_bomb_disposal() -> None:
 def test_words_against_a_government_are_no_strike() -> None:
     assert not_a_strike("Opposition leaders attacked the government for rejecting a motion on "
                         "safety at the mines, and bombarded ministers with questions.")
+
+
+def test_calling_the_bombing_a_terrorist_act_is_a_comment() -> None:
+    assert not_a_strike("President Dmitry Medvedev, who was attending a forum in Yaroslavl, "
+                        "called the bombing a terrorist act.")
