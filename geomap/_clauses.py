@@ -187,6 +187,12 @@ _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s
                       r"denied|denies|deny|confirmed|confirms|"
                       r"blamed|"
                       r"accused|mourn\w*|held|condemned)\b", re.IGNORECASE)
+_POSSESSIVE_CIVIL = re.compile(
+    r"(?:’s|'s)\s+(?!(?:[\w-]+\s+){0,2}(?:forces|troops|military|army|navy|air\s+force|jets|"
+    r"warplanes|aircraft|planes|bombers|drones|missiles|rockets|artillery|guns|gunboats|warships|"
+    r"batteries|commandos|soldiers|attacks?|strikes?|raids?|bombing|offensive|retaliation|"
+    r"barrage|shelling|bombardment|response|operation|responsibility|role|involvement|agents|"
+    r"operatives|intelligence)\b)")
 _WHAT_IT_CALLS = re.compile(r"\bwhat (?:it|they) call(?:s|ed)\b")  # naming, no verb of its own
 _OTHER_VERB = re.compile(
     r"\b(?:count(?:s|ed)|charg(?:es|ed)|indict(?:s|ed)|sentenc(?:es|ed)|convict(?:s|ed)|cuts?|revised?|revises"
@@ -434,6 +440,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "The Royal Navy destroyer HMS Sheffield was hit": the victim's
         if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):
             continue
+        if a.kind in {"state", "government"} and _POSSESSIVE_CIVIL.match(tail):
+            continue  # "told Britain's UKMTO agency that a craft had struck": whose agency
         if a.kind in {"state", "government"} and _OTHER_VERB.search(
                 _WHAT_IT_CALLS.sub("", text[a.end : trigger_at])):
             continue  # "Sri Lanka cuts the death toll of the bombings": not the bomber

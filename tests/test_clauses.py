@@ -195,6 +195,7 @@ def test_the_speaker_is_not_the_attacker() -> None:
     "London Bombers Were Four Britons Who Died in the Blasts, Police Say",
     "Moscow Metro Blasts Hit Rush-Hour Trains",
     "Militants ambushed a Tajik army convoy in a gorge, and the attack killed 23 soldiers.",
+    "Its master told Britain's UKMTO agency that a small craft had struck the stern.",
 ])
 def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text: str) -> None:
     assert attacker(text) is None
