@@ -174,6 +174,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:hit|struck|att
 _NON_STATE = re.compile(  # a nationality of a group, not a state: "Somali militants"
     r"\s+(?:[\w-]+\s+)?(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|extremists?|"
     r"separatists?|group|suicide bombers?)\b", re.IGNORECASE)
+_BLAMES = re.compile(r"\bblame[ds]?\b", re.IGNORECASE)
 _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", "its jets hit"
     r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+\s+)?(?:struck|hit|"
     r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking|"
@@ -438,6 +439,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "the Berlin Christmas market attack": a place, not a government
         if _PASSIVE.search(text[a.end : trigger_at + 12]):
             continue  # "The Royal Navy destroyer HMS Sheffield was hit": the victim's
+        if _BLAMES.search(text, a.end, trigger_at):
+            continue  # the blamer: "The government ... blamed the guerrillas of the Shining
+            # Path, who ... brought their campaign of bombings"
         if _SPEAKER.match(tail) and not _OWN_STRIKE.search(text[a.end : trigger_at + 30]):
             continue
         if a.kind in {"state", "government"} and _POSSESSIVE_CIVIL.match(tail):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
 from geomap._links import said_there
+from geomap._unlisted import COUNTRY_PART_CODE
 from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
@@ -388,19 +389,14 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         none = any(c.none_reported for c in d.casualties) and not killed
         hint = event_type_hint(" ".join(d.texts))
         others = sorted({t.text for t, _ in d.places if t.place_id != place.place_id})
-        name, lat, lon = place.name, place.lat, place.lon
-        part = _COMPASS.search(article.text, max(0, place.start - 25), place.start) \
-            if place.kind == "country" else None
-        point = gaz.country_part(place.country_code or "", *_compass(part.group(1))) \
-            if part else None
-        if part and point:  # "northern Iraq": the northern third of Iraq, not its centre
-            name, (lat, lon), precision = f"{part.group(1).lower()} {place.name}", point, 3
+        if place.feature_code == COUNTRY_PART_CODE:
+            precision = 3  # "northern Iraq": a region, not the whole country
         events.append(Event(
             id=f"{article.id}#{k}", event_type=hint or "Attack",
             date=date.value if date else None, date_precision=date.precision if date else None,
             attacker=attacker, attacker_country=cc, target="; ".join(d.targets[:2]) or None,
-            location_name=name, location_country=place.country_code, admin1=place.admin1,
-            geo_precision=precision, lat=lat, lon=lon, cross_border=cross,
+            location_name=place.name, location_country=place.country_code, admin1=place.admin1,
+            geo_precision=precision, lat=place.lat, lon=place.lon, cross_border=cross,
             fatalities=0 if none else (max(c.killed for c in killed if c.killed is not None)
                                        if killed else None),
             fatalities_low=min((c.killed_low if c.killed_low is not None else c.killed or 0)
@@ -430,21 +426,6 @@ def _vague_toll(c: Casualties) -> bool:
     return c.killed_high is None and any(
         _VAGUE_TOLL.search(p) and re.search(r"kill|dead|die|death", p, re.IGNORECASE)
         and not re.search(r"\d", p) for p in c.phrases)
-
-
-_COMPASS = re.compile(r"\b((?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
-                      r"|central)\s+$", re.IGNORECASE)
-
-
-def _compass(word: str) -> tuple[int | None, int | None]:
-    """(north, east) thirds of a compass word: "north-eastern" (1, 1), "southern" (-1,
-    None), "central" (0, 0)."""
-    w = word.lower()
-    if w == "central":
-        return 0, 0
-    north = 1 if w.startswith("north") else -1 if w.startswith("south") else None
-    east = 1 if "east" in w else -1 if "west" in w else None
-    return north, east
 
 
 def _attacker_name(d: Draft) -> str | None:

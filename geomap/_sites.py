@@ -424,9 +424,12 @@ def scene_date(drafts: list[Draft], text: str, pub: dt.date | None) -> None:
     """A strike still undated takes the day the sentence after (or before) its first one
     gives, when that is the only day it gives ("a grenade attack at a rally ... The crowd
     filled Meskel Square on Saturday morning")."""
+    undated = [d for d in drafts if not (d.dates or d.derived) and d.evidence]
+    if not undated:
+        return  # the common case: no sentence is read again
     spans = [" ".join(text[s:e].split()) for s, e in sentences(text)]
-    for d in drafts:
-        if d.dates or d.derived or not d.evidence or d.evidence[0] not in spans:
+    for d in undated:
+        if d.evidence[0] not in spans:
             continue
         k = spans.index(d.evidence[0])
         for near in (k + 1, k - 1):

@@ -33,6 +33,7 @@ is returned: no place rather than a guess.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -48,7 +49,7 @@ from geomap.records import Toponym
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["OFFSET_CODE", "UNLISTED_CODE", "find_unlisted", "moved_by_text"]
+__all__ = ["COUNTRY_PART_CODE", "OFFSET_CODE", "UNLISTED_CODE", "find_unlisted", "moved_by_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ UNLISTED_CODE = "UNLISTED"
 """``feature_code`` of a place located from the text, not the gazetteer."""
 OFFSET_CODE = "OFFSET"
 """``feature_code`` of a point moved from a place by a distance and bearing."""
+COUNTRY_PART_CODE = "PART"
+"""``feature_code`` of a country mention moved to the part of it a compass word names."""
 
 _WORD = r"[A-Z][\w’'-]*[\w]"
 _NAME = rf"{_WORD}(?:[ -](?:(?:al|el|ad|as|ash|an|ar|de|du|la|le|van|von)-?\s?)?{_WORD}){{0,2}}"
@@ -200,7 +203,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     country's capital its capital city ("in Uganda's capital", "the Zambian capital":
     Kampala, Lusaka), and a town the text puts in another country or province than the
     gazetteer's town of that name an unlisted town of that area ("Palma in northern
-    Mozambique").
+    Mozambique"), and a country after a compass word that part of it ("northern Iraq").
     The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
 
     >>> from geomap import geoparse
@@ -246,6 +249,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                 out[k] = replace(t, name=name, lat=nxt.lat, lon=nxt.lon,
                                  place_id=f"offset:{name}", reasons=(*t.reasons, name))
     out = _outside_the_named_area(text, out)
+    out = [_country_part(text, t, gaz) for t in out]  # "northern Iraq"
     for m in _DEMONYM_CAPITAL.finditer(text):  # "the outskirts of the Zambian capital"
         code = demonym_of(m.group(1))
         city = gaz.capital(code) if isinstance(code, str) else None
@@ -256,6 +260,31 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     return sorted(out, key=lambda t: t.start)
 
 
+def _country_part(text: str, t: Toponym, gaz: Gazetteer) -> Toponym:
+    """A country after a compass word is that part of it ("northern Iraq", "north-eastern
+    Syria", "central Somalia"): the point of that third of its outline, still a country
+    mention (feature code ``COUNTRY_PART_CODE``)."""
+    m = _PART_BEFORE.search(text, max(0, t.start - 25), t.start) if t.kind == "country" \
+        and t.feature_code != COUNTRY_PART_CODE else None
+    if m is None:
+        return t
+    word = m.group(1).lower()
+    north: int | None
+    east: int | None
+    if word == "central":
+        north, east = 0, 0
+    else:
+        rad = math.radians(_bearing(word.removesuffix("ern")) or 0.0)
+        north, east = round(math.cos(rad)) or None, round(math.sin(rad)) or None
+    point = gaz.country_part(t.country_code or "", north, east)
+    if point is None:
+        return t
+    return replace(t, name=f"{word} {t.name}", lat=point[0], lon=point[1],
+                   feature_code=COUNTRY_PART_CODE, reasons=(*t.reasons, f"{word} part"))
+
+
+_PART_BEFORE = re.compile(r"\b((?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?"
+                          r"|central)\s+$", re.IGNORECASE)
 _IN_AREA = re.compile(r",?\s+(?:in|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in))\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west|central)[\w-]*\s+)?", re.IGNORECASE)
 

@@ -126,7 +126,6 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
-_BLAME = re.compile(r"\bblame[ds]?\b", re.IGNORECASE)
 _BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|mourn\w*)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\balso (?:hit|struck|targeted|pounded|shelled|bombed|attacked|raided)\b",
                    re.IGNORECASE)
@@ -255,10 +254,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 date = replace(shift(current.date, ahead[0][2]), relative=True, phrase=DERIVED)
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
-            if attacker is not None and blamed is not None and attacker.end <= blamed.start \
-                    and _BLAME.search(text, attacker.end, blamed.start):
-                attacker = blamed  # the blamer is not the attacker: "The government blamed
-                # the guerrillas of the Shining Path, who ... brought their bombings"
             attacker = attacker or blamed
             if attacker is None and joined:  # "The Pakistani raids began ..., when jets"
                 attacker = first_attacker(parts[k - 1], text, actors)
