@@ -70,7 +70,8 @@ _STRIKE = re.compile(
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"
     r"|(?:bomb|device|truck|car|vest)s? (?:exploded|detonated|went off)"
-    r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists)"
+    r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists"
+    r"|commandos|guerrillas|militiamen|raiders|paratroopers)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
@@ -85,6 +86,7 @@ _VIOLENT = re.compile(
     r"wounded|"
     r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
     r"murdered|massacred|slaughtered|gunned down|gunman|victims|(?:was|were) shot(?=[.,;])|"
+    r"attackers?|assailants?|"
     r"to death|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
@@ -92,7 +94,7 @@ _VIOLENT = re.compile(
     r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
     r"ships?|vessels?|tankers?|bulk carrier|cargo carrier|freighter|frigate|destroyer|"
     r"nuclear|enrichment|facilit(?:y|ies)|air ?base|refinery|depot|"
-    r"hospital|consulate|embassy|checkpoint|convoy|barracks)\b",
+    r"hospital|consulate|embassy|checkpoint|convoy|barracks|claimed by)\b",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(
@@ -115,7 +117,8 @@ _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b",
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
-                      r"|revealed|disclosed|concluded|testified|confessed"
+                      r"|revealed|disclosed|concluded|testified|confessed|surrendered"
+                      r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
                       r"|buried|mourned|held|visited|met|signed|(?<=claimed)(?: [\w ]{1,20}?)? by"
                       r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"
@@ -141,6 +144,7 @@ _ARMED_NOUN = re.compile(
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
+_NOUN_GAP = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}")  # "a Tu-22M3 long-range bomber"
 OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|designed|supplied|backed"
                    r"|run|operated|allied|aligned|linked|controlled|held)\b", re.IGNORECASE)
 """A name used as an owner or sponsor ("the US-owned carrier", "the Pakistan-based group"):
@@ -151,7 +155,8 @@ _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w
                        r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
                        re.IGNORECASE)
 _TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
-                          r"|headquarters)\b", re.IGNORECASE)
+                          r"|headquarters)\b|[\w-]*\s+(?:burning|ablaze|on fire|in flames)\b",
+                          re.IGNORECASE)  # "a Tu-22M3 long-range bomber burning at the base"
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
                        re.IGNORECASE)
 _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|missiles?|rockets?"
@@ -405,8 +410,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             return a if launched or first is None else first  # "US and Britain Strike"
     before = []
     for a in inside:
-        if a.start >= trigger_at:
-            continue
+        if a.start >= trigger_at or (struck and _NOUN_GAP.fullmatch(text, a.end, trigger_at)):
+            continue  # what was struck: "a Tu-22M3 long-range bomber burning"
         lead = text[max(seg.start, a.start - 15) : a.start]
         tail = text[a.end : min(end, a.end + 40)]
         if _VICTIM_BEFORE.search(text[max(seg.start, a.start - 40) : a.start]) or (
@@ -425,7 +430,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(
                 tail) or OWNED.match(
                 tail) or re.match(
-                r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
+                r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press|bloggers"
+                r"|analysts|experts|observers|historians|commentators|journalists"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"
                 r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops|warplanes"
                 r"|jets|aircraft|planes|bombers|raids|strikes|air strikes|bombing))", tail):

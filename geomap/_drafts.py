@@ -32,6 +32,7 @@ __all__ = [
     "WIDE_KM",
     "Draft",
     "add_to",
+    "another_day",
     "by_country",
     "by_site",
     "compatible_dates",
@@ -41,6 +42,7 @@ __all__ = [
     "last_region",
     "last_site",
     "match_draft",
+    "may_add_to",
     "near",
     "place_the_unplaced",
     "refines",
@@ -449,3 +451,36 @@ def _confidence(d: Draft, precision: int) -> float:
     score += 0.1 if d.dates else 0.0
     score -= 0.05 * (precision - 1)
     return round(max(0.1, min(0.95, score)), 2)
+
+
+def another_day(r: Draft, date: DateRef | None, own_day: bool) -> bool:
+    """A segment that opens with its own day ("On Monday, drones hit ...", "began on
+    Sunday, when drones struck") tells another strike than a draft of another day, even
+    the day next to it."""
+    return own_day and date is not None and r.date is not None and date.precision == "day" \
+        and r.date.precision == "day" and date.value != r.date.value
+
+
+def may_add_to(drafts: list[Draft], r: Draft, attacker: ActorMention | None,
+               date: DateRef | None, pub: dt.date | None, index: int) -> bool:
+    """Whether a placeless strike segment (sentence ``index``, with ``attacker`` and
+    ``date``) can add to the draft ``r`` it refers to: a compatible date (or, undated, the
+    same sentence: "...; the explosion wounded two"), and the same attacker country, or
+    ``r`` has none but a stateless alliance's (NATO's bombs, the US officials' account);
+    never the struck country's own forces when another attacker strikes that country
+    ("Indian Canberra bombers were in the air" adds nothing to the Pakistani raid on Agra)."""
+    if not (r.date is None or report_dates(r.date, date, pub) or (
+            date is None and r.seen == index)):
+        return False
+    if attacker is None:
+        return True
+    if r.attacker_country != attacker.country_code and any(
+            a.kind == "group" or a.country_code for a in r.attackers):
+        return False
+    place = r.place
+    if attacker.kind == "group" or place is None or r.attackers:
+        return True
+    home = place[0].country_code
+    return not (attacker.country_code == home and any(
+        o.attacker_country not in {None, home} for o in drafts
+        if o.place is not None and o.place[0].country_code == home))

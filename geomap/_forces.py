@@ -61,7 +61,8 @@ _HOST_FORCE = re.compile(
     r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
     r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
     r"hospital|school|official|officials|spokes\w+))"
-    r"|(?:government|army|military|regime|junta|air force) (?:jets?|aircraft|warplanes?|drones?|"
+    r"|(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Rr]egime|[Jj]unta|[Aa]ir [Ff]orce) "
+    r"(?:jets?|aircraft|warplanes?|drones?|"
     r"troops|forces|soldiers|helicopters?|artillery))\b")
 
 

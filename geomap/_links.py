@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["linked_places", "said_there"]
 
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
+_SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
+_BECAUSE = re.compile(r"\bbecause\b", re.IGNORECASE)  # what follows is a reason
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
                           re.IGNORECASE)
@@ -88,7 +90,9 @@ _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b
 _SPOKE_IN = re.compile(r"\b(?:(?:said|says|spoke|speaking|announced|published|printed) |(?:told|"
                        r"briefed) (?:[\w-]+ ){1,2}|statements?\b[^.;,]{0,50}\b)in\s+$",
                        re.IGNORECASE)  # "told reporters in Tokyo", "a statement ... in Beirut"
-_SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$")
+_SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$"
+                                  r"|\b(?:city|town|village) of\s+$")  # "in the city of X,
+# police said"
 _SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated|declined"
                             r"|refused|condemned|denied|denies|warned|insisted|urged|vowed)\b")
 
@@ -114,6 +118,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         prev = t
         if inside_prev:
             continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
+        if _BECAUSE.search(text, seg.start, t.start):
+            continue  # "targeted the Sounion because its owner ... called at ports in Israel"
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
@@ -129,6 +135,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
                 ) or is_subject(text, t, min(end, t.end + 40)):
             continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
             # (but "fires at the Khurais oil field, the interior ministry said" is one)
+        if t.kind != "populated" and before.endswith(("the ", "The ")) and _SETTLEMENT.match(after):
+            continue  # "Port Sudan, the Red Sea city": whose coast the city is on
         if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \
                 and not re.match(
                 r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"

@@ -15,6 +15,7 @@
 
 Titles and given names are read from ``geomap/data/person_cues.tsv``. Names of armed
 groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places either.
+:func:`person_noun` tells the nouns for people that casualty counts count ("two girls").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from geomap._fold import fold
 from geomap._words import TokenLike, given_names, titles
@@ -30,7 +31,7 @@ from geomap._words import TokenLike, given_names, titles
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "find_people"]
+__all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "find_people", "person_noun"]
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "inside"})
@@ -158,3 +159,62 @@ def actor_names() -> frozenset[str]:
 
     return frozenset(fold(alias) for a in actors() for alias in (a.name, *a.aliases)
                      if len(alias) > 3)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PERSON_SG = _word_set(
+    "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"
+    " officer policeman guard militant fighter civilian member businessman businesswoman daughter"
+    " son wife husband mother father brother sister relative resident villager farmer shepherd"
+    " grandmother grandfather grandson granddaughter grandchild aunt uncle cousin nephew niece"
+    " boyfriend girlfriend fiancee neighbour neighbor friend colleague bodyguard"
+    " worker employee journalist doctor nurse medic paramedic patient refugee pilgrim commander"
+    " leader official driver passenger victim individual citizen national tourist contractor"
+    " worshipper protester demonstrator mourner pupil insurgent rebel"
+    " terrorist jihadist combatant sibling recruit cadet staffer"
+    " sailor crewman seafarer seaman marine airman serviceman servicewoman trooper peacekeeper"
+    " firefighter rescuer diplomat hostage shopper bather volunteer guest customer reporter"
+    " photographer cameraman policewoman teacher miner fisherman imam priest monk nun"
+    " bystander spectator partygoer diner"
+)
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return {"child": "children", "wife": "wives", "person": "people"}.get(noun, noun + "s")
+
+
+_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _word_set("persons troops personnel others them")
+_PERPETRATORS = _word_set("attacker attackers assailant assailants gunman gunmen bomber bombers"
+                       " hijacker hijackers perpetrator perpetrators")
+_NOT_PERSON = _word_set(
+    "headquarters quarters centers centres containers towers borders numbers orders papers"
+    " barriers layers waters offers matters letters powers corners chambers shelters"
+)
+
+
+def person_noun(token: str) -> Literal["sg", "pl", "thing"]:
+    """Whether a word names one person ("girl"), several ("soldiers", "Iranians") or
+    something else, for counting the dead: attackers are not counted among victims.
+
+    >>> [person_noun(w) for w in ("girl", "soldiers", "Iranians", "gunmen", "towers")]
+    ['sg', 'pl', 'pl', 'thing', 'thing']
+    """
+    low = token.lower().replace("’", "'")
+    if low in _PERPETRATORS:
+        return "thing"  # "all six attackers died": the attackers are not the victims
+    if low in _PERSON_SG:
+        return "sg"
+    if low in _PERSON_PL:
+        return "pl"
+    if low not in _NOT_PERSON and low.endswith(("men", "ists", "ians", "ers")):
+        return "pl"
+    if token[:1].isupper() and len(low) > 4 and low.endswith(("is", "ans", "ese")):
+        return "pl"  # demonyms: Pakistanis, Iranians, Lebanese
+    return "thing"

@@ -101,6 +101,8 @@ _GENERIC = re.compile(
     r"|multiple attacks|has conducted|"
     r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
     r"plans? to|capable of|accus\w+|show of force|"
+    r"(?:planning|plotting|preparing|planned|plotted) (?:new |more |further )?(?:attacks|strikes"
+    r"|bombings|raids)\b|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"\bbegan (?:targeting|attacking|firing|launching|striking)\b|"
     r"(?:has|have) been (?:bombing|shelling|striking|attacking|targeting)\b[^.;]{0,60}\bsince\b|"
@@ -149,6 +151,8 @@ _ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|gas leak|neg
 _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explosions?|"
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
+_BY_ACCIDENT = re.compile(r"\bby accident\b|\baccidental(?:ly)?\b", re.IGNORECASE)
+_NOT_ACCIDENT = re.compile(r"\b(?:not|no|ruled out|rather than|dismissed|denied)\b", re.I)
 _EXPLOSION_ONLY = re.compile(r"blasts?|explosions?|exploded")
 
 
@@ -158,5 +162,14 @@ def drop_accidents(drafts: list[Draft], text: str) -> list[Draft]:
     not make it one)."""
     if not _ACCIDENT.search(text):
         return drafts
-    return [d for d in drafts if d.attackers or not d.texts or find_weapons(d.texts[0]) or not all(
-        _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))]
+    return [d for d in drafts if not any(map(_told_accident, d.texts)) and (
+        d.attackers or not d.texts or find_weapons(d.texts[0]) or not all(
+            _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))
+        or not _STRIKE_WORD.search(d.texts[0]))]  # "detonated explosives": no accident
+
+
+def _told_accident(text: str) -> bool:
+    """A sentence of the strike's own that calls it an accident ("... when one blew up by
+    accident"), not one that rules an accident out."""
+    return any(not _NOT_ACCIDENT.search(text, max(0, m.start() - 30), m.start())
+               for m in _BY_ACCIDENT.finditer(text))

@@ -70,7 +70,8 @@ __all__ = [
 
 TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush"
-                      r"|bl[eo]w up)",
+                      r"|bl[eo]w up|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!"
+                      r"(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot|massacred)\b))",
                      re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
@@ -423,20 +424,19 @@ def story_date(drafts: list[Draft]) -> None:
 def scene_date(drafts: list[Draft], text: str, pub: dt.date | None) -> None:
     """A strike still undated takes the day the sentence after (or before) its first one
     gives, when that is the only day it gives ("a grenade attack at a rally ... The crowd
-    filled Meskel Square on Saturday morning")."""
+    filled Meskel Square on Saturday morning"), counted from it if it opens with "A day
+    earlier" (then only the sentence before counts)."""
     undated = [d for d in drafts if not (d.dates or d.derived) and d.evidence]
-    if not undated:
-        return  # the common case: no sentence is read again
-    spans = [" ".join(text[s:e].split()) for s, e in sentences(text)]
-    for d in undated:
-        if d.evidence[0] not in spans:
-            continue
+    spans = [" ".join(text[s:e].split()) for s, e in sentences(text)] if undated else []
+    for d in [d for d in undated if d.evidence[0] in spans]:
         k = spans.index(d.evidence[0])
-        for near in (k + 1, k - 1):
+        lead = [n for a, _, n in find_day_offsets(spans[k]) if a == 0]  # "A day earlier, ..."
+        for near in (k - 1,) if lead else (k + 1, k - 1):
             days = [x for x in find_dates(date_text(spans[near]), pub) if x.precision == "day"
                     ] if 0 <= near < len(spans) else []
             if days and len({x.value for x in days}) == 1:
-                d.derived.append(replace(days[0], phrase=DERIVED))
+                day = shift(days[0], lead[0]) if lead else days[0]
+                d.derived.append(replace(day, phrase=DERIVED))
                 break
 
 

@@ -104,6 +104,7 @@ _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
 # Mullaitivu district": the district of the town of that name
 _SEA_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "OCN", "CHN", "LGN", "SD"})
+_APPOSITION = re.compile(r",\s*(?:(?:which|that) (?:is|lies) )?")
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
 
@@ -218,7 +219,12 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
         window = text[max(0, t.start - 60) : t.start]
         d = _DISTANCE.search(window) if any(c.isdigit() for c in window) else None
         bearing = _bearing(d.group("dir")) if d is not None else None
-        if d is not None and bearing is not None:
+        named = _described(text, toponyms, k, t.start - len(window) + d.start()) \
+            if d is not None and bearing is not None else None
+        if named is not None:  # "Chernihiv, about 130 km north-east of Kyiv": Chernihiv
+            out[k] = replace(named, start=t.start, end=t.end, text=t.text,
+                             reasons=(*named.reasons, f"described from {t.text}"))
+        elif d is not None and bearing is not None:
             p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
             cc = gaz.country_at(p.latitude, p.longitude, tolerance_km=2.0)
             name = f"{d.group('n')} {d.group('unit')} {d.group('dir').lower()} of {t.text}"
@@ -287,6 +293,24 @@ _PART_BEFORE = re.compile(r"\b((?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:ea
                           r"|central)\s+$", re.IGNORECASE)
 _IN_AREA = re.compile(r",?\s+(?:in|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in))\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west|central)[\w-]*\s+)?", re.IGNORECASE)
+
+
+def _described(text: str, toponyms: list[Toponym], k: int, at: int) -> Toponym | None:
+    """The listed town whose position a distance phrase at ``at`` describes, as its
+    apposition ("Chernihiv, about 130 km north-east of Kyiv"), if the gazetteer puts it
+    there (within a third of the distance, else it is another town of that name)."""
+    t = toponyms[k]
+    before = next((q for q in reversed(toponyms[:k]) if q.end <= at), None)
+    if before is None or before.kind != "populated" or before.feature_code in {
+            UNLISTED_CODE, OFFSET_CODE} or not _APPOSITION.fullmatch(text[before.end : at]):
+        return None
+    d = _DISTANCE.search(text[at : t.start])
+    bearing = _bearing(d.group("dir")) if d is not None else None
+    if d is None or bearing is None:
+        return None
+    p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
+    off = geodesic((p.latitude, p.longitude), (before.lat, before.lon)).km
+    return before if off <= _km(d) / 3 + 10 else None
 
 
 def _outside_the_named_area(text: str, toponyms: list[Toponym]) -> list[Toponym]:

@@ -31,6 +31,7 @@ from typing import Literal
 
 from text_to_num import text2num
 
+from geomap._people import person_noun
 from geomap.weapons import SUB_EVENT_TYPES, WEAPONS, event_type_hint, find_weapons
 
 __all__ = [
@@ -123,6 +124,8 @@ _AFTER = _KILL_AFTER | _words("injured wounded hurt injuries")
 _KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered murder"
                       " massacred slaughtered bodies")
 _BEFORE = _KILL_BEFORE | _words("injure injures injured injuring wound wounded wounding hurt")
+_TO_DEATH = _words("stabbed stabbing beat beaten beating hacked hacking shot shooting burned"
+                   " burnt bludgeoned clubbed crushed trampled")  # "... N people to death"
 _NEEDS_OF = _words("death deaths killings bodies")  # "the bodies of a boy and his grandmother"
 _AUX = _words(
     "were was are is have has had been be being reportedly also all later allegedly reported said"
@@ -136,46 +139,14 @@ _NP_STOP = (
              " inside across against who which whom a an aged out nearby there instantly"
              " overnight today yesterday tonight")
 )  # fmt: skip
-_PERSON_SG = _words(
-    "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"
-    " officer policeman guard militant fighter civilian member businessman businesswoman daughter"
-    " son wife husband mother father brother sister relative resident villager farmer shepherd"
-    " grandmother grandfather grandson granddaughter grandchild aunt uncle cousin nephew niece"
-    " boyfriend girlfriend fiancee neighbour neighbor friend colleague bodyguard"
-    " worker employee journalist doctor nurse medic paramedic patient refugee pilgrim commander"
-    " leader official driver passenger victim individual citizen national tourist contractor"
-    " worshipper protester demonstrator mourner pupil insurgent rebel"
-    " terrorist jihadist combatant sibling recruit cadet staffer"
-    " sailor crewman seafarer seaman marine airman serviceman servicewoman trooper peacekeeper"
-    " firefighter rescuer diplomat hostage shopper bather volunteer guest customer reporter"
-    " photographer cameraman policewoman teacher miner fisherman imam priest monk nun"
-    " bystander spectator partygoer diner"
-)
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith("man"):
-        return noun[:-3] + "men"
-    if noun.endswith("y") and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    return {"child": "children", "wife": "wives", "person": "people"}.get(noun, noun + "s")
-
-
-_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _words("persons troops personnel others them")
-_PERPETRATORS = _words("attacker attackers assailant assailants gunman gunmen bomber bombers"
-                       " hijacker hijackers perpetrator perpetrators")
 _PERPETRATOR_AMONG = re.compile(
     r"\b(?:the|a) (?:suicide )?(?:bomber|gunman|attacker|assailant) among them\b|\b(?:including|"
     r"among them) the (?:suicide )?(?:bomber|gunman|attacker|assailant)\b", re.IGNORECASE)
-_NOT_PERSON = _words(
-    "headquarters quarters centers centres containers towers borders numbers orders papers"
-    " barriers layers waters offers matters letters powers corners chambers shelters"
-)
 _NONE_RE = re.compile(
     r"\bno\s+(?:immediate\s+|other\s+|further\s+|reported\s+)?(?:reports?\s+of\s+)?"
     r"(?:casualties|injuries|deaths|fatalities|victims|loss\s+of\s+life)"
     r"(?:\s+(?:were\s+|was\s+)?reported)?"
-    r"|\b(?:no\s*one|nobody|none\s+of\s+(?:them|the\s+\w+))\s+(?:\w+\s+){0,3}?"
+    r"|\b(?:no\s*one|nobody|none\s+of\s+(?:them|(?:the|its|their)\s+\w+))\s+(?:\w+\s+){0,3}?"
     r"(?:killed|hurt|injured|wounded|harmed|dead)\b"
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
@@ -296,20 +267,7 @@ def _quantity(toks: list[str], i: int) -> _Count | None:
 
 def _person(toks: list[str], i: int) -> Literal["sg", "pl", "thing"]:
     """Whether token ``i`` is a noun for one person, for several, or something else."""
-    if not 0 <= i < len(toks):
-        return "thing"
-    low, text = _w(toks, i), toks[i]
-    if low in _PERPETRATORS:
-        return "thing"  # "all six attackers died": the attackers are not the victims
-    if low in _PERSON_SG:
-        return "sg"
-    if low in _PERSON_PL:
-        return "pl"
-    if low not in _NOT_PERSON and low.endswith(("men", "ists", "ians", "ers")):
-        return "pl"
-    if text[:1].isupper() and len(low) > 4 and low.endswith(("is", "ans", "ese")):
-        return "pl"  # demonyms: Pakistanis, Iranians, Lebanese
-    return "thing"
+    return person_noun(toks[i]) if 0 <= i < len(toks) else "thing"
 
 
 def _title_case(toks: list[str]) -> bool:
@@ -396,11 +354,29 @@ def _objects(toks: list[str], t: int) -> list[_Count]:
     if _w(toks, t + 1) != "of" and _w(toks, t) in _NEEDS_OF:
         return []
     parts, end = _counts(toks, t + 1 + (_w(toks, t + 1) == "of"), subject=False)
+    if not parts and toks[t + 1 : t + 2] != ["and"]:
+        return _named_and_others(toks, t, kind)
     return [_Count(kind, *part, t - (_w(toks, t) == "dead"), end) for part in parts]
+
+
+def _named_and_others(toks: list[str], t: int, kind: str) -> list[_Count]:
+    """A named victim and a count of others: "killed Haroon Bilour, a candidate of the
+    party, and at least 19 other people" is at least 20."""
+    for j in range(t + 2, min(t + 22, len(toks))):
+        if _w(toks, j) in (".", ";", ":") or (_w(toks, j) in _KILL_BEFORE and j > t + 1):
+            return []
+        if _w(toks, j) == "and" and (q := _quantity(toks, j + 1)) is not None \
+                and q.kind == "num" and _w(toks, q.end) in ("other", "others") and (
+                _noun_phrase(toks, q.end)[1] == "pl"):
+            low, high = (None if n is None else n + 1 for n in (q.low, q.high))
+            return [_Count(kind, (q.value or 0) + 1, low, high, t, _noun_phrase(toks, q.end)[0])]
+    return []
 
 
 def _subject(toks: list[str], i: int, claimed: set[int]) -> list[_Count]:
     """Counts at ``i`` that are the subject of a casualty word: "two people were killed"."""
+    if _w(toks, i - 1) == "of" and _person(toks, i - 2) != "thing":
+        return []  # "a woman of 56 were killed": an age
     parts, end = _counts(toks, i, subject=True)
     t = _skip_aux(toks, end)
     if _w(toks, t) == "from":  # "a Palestinian man from Gaza was killed"
@@ -468,8 +444,12 @@ def find_casualties(sentence: str) -> Casualties:
     claimed: set[int] = set()  # casualty words that already have their count
     figures = _toll(toks)
     for t in range(len(toks)):
-        if _w(toks, t) in _BEFORE or _at(toks, t - 1, ("shot", "dead")):
+        if _w(toks, t) in _BEFORE or _at(toks, t - 1, ("shot", "dead")) or (
+                _w(toks, t) in _TO_DEATH):  # "stabbed three people to death"
             found = _objects(toks, t)
+            if _w(toks, t) in _TO_DEATH and not (found and _at(toks, found[-1].end, (
+                    "to", "death"))):
+                continue
             if found:
                 claimed.add(t)
                 used.update(range(t, found[0].end))

@@ -48,6 +48,7 @@ from geomap._drafts import (
     DERIVED,
     Draft,
     add_to,
+    another_day,
     by_country,
     by_site,
     compatible_dates,
@@ -58,9 +59,9 @@ from geomap._drafts import (
     last_region,
     last_site,
     match_draft,
+    may_add_to,
     place_the_unplaced,
     refines,
-    report_dates,
     split_targets,
 )
 from geomap._forces import inherit_attackers, same_wave, story_actors, territory_actor
@@ -113,7 +114,11 @@ _ANAPHOR = re.compile(
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
-_COUNTRY_REF = re.compile(r"\b(?:at|on|into) the country\b", re.IGNORECASE)
+_COUNTRY_REF = re.compile(r"\b(?:(?:at|on|into) the|(?:at|on) (?:\w+ )?(?:cities|towns|targets)"
+                          r" across the) country\b", re.IGNORECASE)
+_STRIKE_NOUN_END = re.compile(r"\b(?:attack|strike|raid|barrage|bombardment|offensive)s?\b"
+                              r"(?: of the war)?(?: (?:on|late on|early on) \w+day)?\s*$",
+                              re.IGNORECASE)
 _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt|shot)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
@@ -122,7 +127,17 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
                          r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
                          r"\b(?:has|have) (?:killed|left|claimed)\b"
-                         r"|\b(?:burial|funerals?) of \w+ of the dead\b", re.IGNORECASE)
+                         r"|\b(?:burial|funerals?) of \w+ of the dead\b"
+                         r"|\b(?:has|have) since (?:\w+ ){0,4}?killed\b"
+                         r"|\b(?:killed|died) (?:across|throughout|all over) the country\b"
+                         r"|\bduring the (?:[\w-]+ ){0,2}(?:campaign|war|offensive|conflict)\b",
+                         re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:which|who)\b")  # "No one was hurt, said the mission, which
+# warned that the tanker posed a danger": the warning is the mission's, not the clause's
+_DAY = r"(?:\w+day|\d{1,2} (?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+ \d{1,2}(?!\d))"
+_FRONTED_DAY = re.compile(rf"\s*(?:(?:late|early) )?on {_DAY}\b", re.IGNORECASE)
+_ON_DAY = re.compile(rf"\bon {_DAY}\s*$", re.IGNORECASE)
+_SPOKEN = re.compile(r"\b(?:said|says|announced|reported|claimed|confirmed|told)\b")
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
@@ -234,7 +249,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     # blamed the coalition, which has bombed their positions since 2015."
                 if seg.connector == ", where" and made_here:
                     current = current or made_here[-1]  # the cause "X, where 80 were killed"
-                if current is not None and not is_generic(seg.text):
+                if current is not None and not is_generic(_RELATIVE.split(seg.text)[0]):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
                         focus = made_here[-1]
@@ -255,8 +270,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"
             attacker = attacker or blamed
-            if attacker is None and joined:  # "The Pakistani raids began ..., when jets"
-                attacker = first_attacker(parts[k - 1], text, actors)
+            if attacker is None and (joined or (seg.connector in {"when", ", when"} and k > 0
+                                                and _STRIKE_NOUN_END.search(parts[k - 1].text))):
+                attacker = first_attacker(parts[k - 1], text, actors)  # "The Pakistani raids
+                # began ..., when jets"; "Russia's heaviest air attack of the war on Friday, when"
             if attacker is None and _SAME_WAVE.search(seg.text):
                 wave = same_wave(drafts, seg.text)  # "Other missiles from the same barrage"
                 if wave is not None:
@@ -267,7 +284,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 places = places or carry_places
             elif not places and k > 0 and (seg.connector in {"when", ", when"} or (
                     find_day_offsets(seg.connector or "") and not has_strike(parts[k - 1].text))):
-                places = scene_places(parts[k - 1], text, toponyms)  # "in Marib when it was hit"
+                places = [(t, p) for t, p in scene_places(parts[k - 1], text, toponyms) if not (
+                    p == 4 and attacker is not None and t.country_code == attacker.country_code)]
+                # "in Marib when it was hit", not "Russia's heaviest air attack ..., when"
             if seg.connector == ", where" and (not places or any(p <= 2 for _, p in where)):
                 places, date = where, date or clause_date  # "Suruc, ..., where a bomber
                 # killed 33 activists preparing to take toys to the town of Kobani": Suruc
@@ -292,6 +311,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 cas, carry = carry, None
             place_names = tuple(t.text for t in toponyms
                                 if seg.start <= t.start < seg.start + len(seg.text))
+            own_day = bool((_FRONTED_DAY.match(seg.text) and not _SPOKEN.search(seg.text)) or (
+                seg.connector in {"when", ", when"} and k > 0 and _ON_DAY.search(
+                    parts[k - 1].text)))  # not "On Sunday the ministry said it had struck"
             if not places:  # "There he shot dead 69", "... Belgorod ... the city centre"
                 places = deictic_place(seg, toponyms, s, text)
             if not places:
@@ -300,7 +322,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if _may_add_to(drafts, r, attacker, date, pub, index)]
+                refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index)
+                        and not another_day(r, date, own_day)]
                 if not refs and date is not None and _ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None
@@ -327,14 +350,16 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         add_to(r, sentence_text, seg.text, attacker, date, cas, target)
                         r.seen = index
                     previous = refs[-1]
-                elif attacker is not None or cas.killed or cas.injured:
+                elif attacker is not None or cas.killed or cas.injured or (
+                        own_day and date is not None and date.precision == "day"
+                        and find_weapons(seg.text)):  # "On Monday, drones hit the depot"
                     # a strike whose place comes in a later sentence ("The blast happened
                     # ... in Przewodów")
                     fresh = Draft(seen=index)
                     drafts.append(fresh)
                     add_to(fresh, sentence_text, seg.text, attacker, date, cas,
                          target_of(seg.text, place_names))
-                    current = previous = fresh
+                    current = previous = latest = fresh
                     made_here.append(fresh)
                 continue
             if places and all(p >= 3 for _, p in places) and CITY_REF.search(seg.text):
@@ -362,7 +387,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
                 after = seg.connector in {"after", "following"}  # what came before is apart
                 d = None if another else match_draft(
-                    gaz, [x for x in drafts if x not in taken and not (after and x in made_here)],
+                    gaz, [x for x in drafts if x not in taken and not (after and x in made_here)
+                          and not another_day(x, g_date, own_day)],
                     group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
                     gang=is_gang(seg.text))
@@ -405,31 +431,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     scene_date(drafts, text, pub)  # "... at a rally. The crowd filled the square on Saturday"
     return drop_accidents(drafts, text)
-
-
-def _may_add_to(drafts: list[Draft], r: Draft, attacker: ActorMention | None,
-               date: DateRef | None, pub: dt.date | None, index: int) -> bool:
-    """Whether a placeless strike segment (sentence ``index``, with ``attacker`` and
-    ``date``) can add to the draft ``r`` it refers to: a compatible date (or, undated, the
-    same sentence: "...; the explosion wounded two"), and the same attacker country, or
-    ``r`` has none but a stateless alliance's (NATO's bombs, the US officials' account);
-    never the struck country's own forces when another attacker strikes that country
-    ("Indian Canberra bombers were in the air" adds nothing to the Pakistani raid on Agra)."""
-    if not (r.date is None or report_dates(r.date, date, pub) or (
-            date is None and r.seen == index)):
-        return False
-    if attacker is None:
-        return True
-    if r.attacker_country != attacker.country_code and any(
-            a.kind == "group" or a.country_code for a in r.attackers):
-        return False
-    place = r.place
-    if attacker.kind == "group" or place is None or r.attackers:
-        return True
-    home = place[0].country_code
-    return not (attacker.country_code == home and any(
-        o.attacker_country not in {None, home} for o in drafts
-        if o.place is not None and o.place[0].country_code == home))
 
 
 def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,

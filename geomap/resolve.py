@@ -263,6 +263,8 @@ def resolve(
     keys = [_name_key(m.text) for m in mentions]
     cache: dict[tuple[bool, bool, str], list[Candidate]] = {}
     scored: list[list[_Scored]] = []
+    wholes = {m.text: whole for m in mentions if m.kind == "place" and (
+        whole := _with_noun(gaz, text, m))}  # the same name without its noun is that place
     for m in mentions:
         if m.kind != "place":
             scored.append([])
@@ -271,6 +273,7 @@ def resolve(
         admin = TRIGGERS.get(m.trigger or "") in {"adm1", "adm2"}
         if (the, admin, m.text) not in cache:
             cands = _candidates(gaz, f"the {m.text}" if the else m.text)
+            cands = wholes.get(m.text) or cands  # "Evin prison": the gazetteer's Evin Prison
             if the and not cands:
                 cands = _candidates(gaz, m.text)
             if admin and not any(c.place.kind in _ADMIN_KINDS for c in cands):
@@ -326,18 +329,30 @@ def resolve(
                                        f"-{_FACILITY_PENALTY:.1f}"]
 
     out: list[Toponym | None] = []
-    for m, options in zip(mentions, scored, strict=True):
+    for k, (m, options) in enumerate(zip(mentions, scored, strict=True)):
         if not options:
             out.append(None)
             continue
         options.sort(key=lambda s: -s.score)
         best = options[0]
-        if min_score is not None and best.score < min_score:
+        if (min_score is not None and best.score < min_score) or (
+                facility[k] and after_the[k] and text[m.end + 1 : m.end + 2].isupper() and any(
+                    o.cand.place.kind == "country" and not o.cand.place.name.startswith("The ")
+                    for o in options)):  # "the Palestine Hotel" is a hotel in no Palestine
+            # (but "the US consulate" is the country's, and "the Gambia Hotel" in The Gambia)
             out.append(None)
             continue
         runner = next((s for s in options[1:] if s.cand.place.id != best.cand.place.id), None)
         out.append(_toponym(m, best, runner))
     return out
+
+
+def _with_noun(gaz: Gazetteer, text: str, m: Mention) -> list[Candidate]:
+    """Candidates for a name with the facility noun after it, when the gazetteer lists the
+    whole ("Evin prison" is Evin Prison in Tehran, not the French town of Évin)."""
+    if m.trigger not in FACILITY_WORDS or not text.startswith(f" {m.trigger}", m.end):
+        return []
+    return [c for c in _candidates(gaz, f"{m.text} {m.trigger}") if c.place.kind == "feature"]
 
 
 def _admin_candidates(gaz: Gazetteer, key: str) -> list[Candidate]:

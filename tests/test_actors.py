@@ -343,6 +343,8 @@ def test_aircraft_only_one_state_flies_name_that_state_s_forces() -> None:
         "More than 70 B-29 Superfortresses bombed Sinuiju; AC-130 gunships hit Mogadishu.")]
     assert ("B-29", "US", "force") in found and ("AC-130 gunships", "US", "force") in found
     assert find_actors("A B-26 bomber and two F-16s attacked the base.") == []
+    assert [(a.text, a.country_code) for a in find_actors("A B-1 bomber dropped four bombs.")] \
+        == [("B-1 bomber", "US")]
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,15 @@ def test_comma_lists_count_only_when_closed_by_and() -> None:
         ("The death toll from Tuesday's strikes has risen to 31, with 54 wounded.", (31, 54)),
         ("The toll rose from 20 to 27.", (27, None)),
         ("The toll stands at 12 after two more people died.", (12, None)),
+        # a named victim and a count of others: the others and the one
+        ("A bomb killed the mayor, Ali Khan, a veteran of the party, and at least 11 other "
+         "people.", (12, None)),
+        ("The blast killed the governor and more than two dozen others.", (25, None)),
+        # a verb of violence with "to death" after its object
+        ("A man stabbed four people to death outside a bar.", (4, None)),
+        ("Rioters beat two policemen to death.", (2, None)),
+        # a person "of 56" is one of that age, not 56 people
+        ("A man of 70 was killed, and four people were wounded.", (None, 4)),
     ],
 )
 def test_more_casualty_wordings(sentence: str, expected: tuple[int | None, int | None]) -> None:
@@ -200,6 +209,7 @@ def test_year_is_not_a_count_but_the_real_count_is() -> None:
         "Nobody was killed.",
         "There were no immediate reports of casualties.",
         "The drone was shot down without causing any casualties.",
+        "None of its crew was injured, the operator said.",
     ],
 )
 def test_none_reported(sentence: str) -> None:

@@ -184,3 +184,18 @@ def test_a_place_after_from_and_a_possessive_is_no_site() -> None:
     text = ("Two airliners that had taken off from Moscow's Domodedovo airport were blown up, "
             "one crashing in the Tula region.")
     assert "Domodedovo airport" not in [p for p, _ in places(text)]
+
+
+def test_a_place_after_because_is_a_reason_not_a_site() -> None:
+    text = "The group targeted a tanker in the Red Sea because its owner had called at Haifa."
+    assert places(text) == [("Red Sea", 3)]
+
+
+def test_a_sea_before_city_describes_the_coast_of_the_town() -> None:
+    text = "Drones struck the airport of Port Sudan, the Red Sea city, on Tuesday."
+    assert places(text) == [("Port Sudan", 1)]
+
+
+def test_the_city_of_a_strike_is_tied_though_the_speaker_follows_it() -> None:
+    text = "A man stabbed three people in the city of Solingen, prosecutors said on Sunday."
+    assert places(text) == [("Solingen", 1)]

@@ -383,3 +383,15 @@ def test_the_x_hotel_is_no_small_town_even_in_a_country_the_text_names() -> None
     assert ("Palestine", "US") not in [(t.text, t.country_code) for t in geoparse(text)]
     assert [t.country_code for t in geoparse("Shells hit a hotel in Palestine, Texas.")] == [
         "US", "US"]
+
+
+def test_a_country_s_name_on_a_hotel_is_no_country() -> None:
+    text = ("A tank fired a shell into the Palestine Hotel in Baghdad, where the foreign press "
+            "stayed, on Tuesday.")
+    assert [t.text for t in geoparse(text) if t.country_code == "PS"] == []
+
+
+def test_a_name_with_its_facility_noun_is_the_gazetteer_s_facility_everywhere() -> None:
+    text = "Jets struck Evin prison on Monday. The strike on Evin killed 71, France said."
+    assert [(t.text, t.name, t.country_code) for t in geoparse(text) if t.text == "Evin"] == [
+        ("Evin", "Evin Prison", "IR"), ("Evin", "Evin Prison", "IR")]

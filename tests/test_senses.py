@@ -100,6 +100,7 @@ def test_what_an_army_seldom_or_rarely_does_is_habitual() -> None:
     assert is_generic("It seldom comments on individual strikes away from the south and the "
                       "southern suburbs of Beirut.")
     assert is_generic("The air force rarely strikes targets so far north.")
+    assert is_generic("The targets had been guerrillas planning attacks inside the country.")
 
 
 def test_a_controlled_explosion_is_bomb_disposal() -> None:

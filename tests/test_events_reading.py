@@ -1,0 +1,137 @@
+"""Event reading rules added in the seventh session: one short text per rule.
+
+Each row fails without its rule (checked with the rule's code removed). The texts are
+written for these tests; the blind test sets under bench/data/ are not copied here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geomap import geoparse
+from geomap.events import extract_events
+from geomap.records import Article, Event
+
+
+def events(text: str, published: dt.date) -> list[Event]:
+    return extract_events(Article(id="t", text=text, title="Test", date=published),
+                          geoparse(text))
+
+
+def one(text: str, published: dt.date) -> Event:
+    found = events(text, published)
+    assert len(found) == 1, [(e.location_name, e.date) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "published", "fields", "expected"), [
+    pytest.param(("A missile struck the central square of Chernihiv on Saturday morning, "
+                  "killing seven people. Chernihiv, about 130 km north-east of Kyiv and close to "
+                  "the border, was besieged in the first weeks of the invasion, and its centre "
+                  "had been spared large strikes for months."),
+                 dt.date(2023, 8, 20), "location_name geo_precision", ("Chernihiv", 2),
+                 id="a_distance_in_apposition_describes_the_town_before_it"),
+    pytest.param(("A Ukrainian drone attacked an airfield in the Novgorod region on Saturday. "
+                  "Photographs appeared to show a Tu-22M3 bomber burning at the Soltsy base."),
+                 dt.date(2023, 8, 20), "location_name attacker_country", ("Sol’tsy", "UA"),
+                 id="an_aircraft_burning_is_what_was_struck_not_the_attacker"),
+    pytest.param(("Photographs shared by Russian military bloggers showed drones striking the "
+                  "Soltsy air base on Saturday."),
+                 dt.date(2023, 8, 20), "location_name attacker_country", ("Sol’tsy", None),
+                 id="bloggers_of_a_nationality_are_not_its_forces"),
+    pytest.param(("Troops entered the town on Wednesday. A day earlier, a bomb had destroyed the "
+                  "party's offices in Zahle, killing the leader and more than a dozen others."),
+                 dt.date(1982, 9, 20), "date fatalities", ("1982-09-14", 13),
+                 id="a_day_earlier_counts_from_the_day_of_the_sentence_before"),
+    pytest.param(("A tanker was left burning in the Red Sea after an attack claimed by Yemen's "
+                  "Houthis on Monday, officials said. The ship was hit about 70 nautical miles "
+                  "west of Hodeidah."),
+                 dt.date(2024, 8, 21), "attacker_country date", ("YE", "2024-08-19"),
+                 id="an_attack_claimed_by_a_group_is_a_strike"),
+    pytest.param(("A Houthi missile hit a bulk carrier off Hodeidah on Tuesday, wounding two "
+                  "sailors. The group has since sunk two ships and killed four seafarers."),
+                 dt.date(2024, 8, 21), "fatalities", (None,),
+                 id="what_a_group_has_since_killed_is_a_campaign_toll"),
+    pytest.param(("A missile hit a bulk carrier in the Gulf of Aden on Tuesday. No one was hurt, "
+                  "said the naval mission, which warned that the ship posed a danger to "
+                  "navigation."),
+                 dt.date(2024, 8, 21), "fatalities", (0,),
+                 id="a_warning_in_a_relative_clause_does_not_void_the_stated_zero"),
+    pytest.param(("In December 1982 South African commandos killed 42 people in Maseru, the "
+                  "capital of Lesotho."),
+                 dt.date(1985, 6, 15), "location_name attacker_country", ("Maseru", "ZA"),
+                 id="commandos_who_killed_struck"),
+    pytest.param("Israeli aircraft struck Evin prison on Monday, killing 71 people.",
+                 dt.date(2025, 6, 30), "location_country", ("IR",),
+                 id="a_name_with_its_facility_noun_is_the_gazetteer_s_facility"),
+    pytest.param(("Army troops opened fire on a student rally in Mexico City on Wednesday "
+                  "evening, killing dozens."),
+                 dt.date(1968, 10, 3), "attacker_country", ("MX",),
+                 id="army_troops_at_a_sentence_start_are_the_host_state_s"),
+    pytest.param(("Drones struck the airport in Port Sudan, the Red Sea city, on Tuesday. "
+                  "There was no word on casualties."),
+                 dt.date(2025, 5, 7), "location_name", ("Port Sudan",),
+                 id="the_sea_that_names_a_city_s_coast_is_no_site"),
+    pytest.param(("A man stabbed three people to death at a festival in the German city of "
+                  "Solingen, prosecutors said on Sunday."),
+                 dt.date(2024, 8, 25), "location_name fatalities", ("Solingen", 3),
+                 id="the_city_of_a_stabbing_is_its_site_though_police_speak_after_it"),
+    pytest.param(("A man who turned himself in to police late on Saturday is suspected of "
+                  "stabbing three people to death in Solingen. The attacker struck at about "
+                  "9.40 pm on Friday in the town centre."),
+                 dt.date(2024, 8, 25), "date", ("2024-08-23",),
+                 id="the_day_a_suspect_gave_himself_up_is_not_the_attack_s"),
+])
+def test_one_rule(text: str, published: dt.date, fields: str, expected: tuple[object, ...]) -> None:
+    e = one(text, published)
+    assert tuple(getattr(e, f) for f in fields.split()) == expected
+
+
+def test_a_strike_of_another_day_opening_its_sentence_is_another_strike() -> None:
+    text = ("Drones struck the port of Port Sudan on Tuesday, setting fuel tanks ablaze. On "
+            "Monday, drones hit the city's largest fuel depot. The campaign began on Sunday, "
+            "when drones struck an air base near the airport. The army said there were no "
+            "casualties in that attack.")
+    found = sorted(events(text, dt.date(2025, 5, 7)), key=lambda e: e.date or "")
+    assert [e.date for e in found] == ["2025-05-04", "2025-05-05", "2025-05-06"]
+    assert [e.fatalities for e in found] == [0, None, None]
+
+
+def test_a_day_told_by_a_speaker_is_not_another_strike() -> None:
+    text = ("Shelling hit the centre of Belgorod on Saturday afternoon, killing 24 people. "
+            "On Sunday the defence ministry said it had struck targets in Belgorod again.")
+    assert len(events(text, dt.date(2023, 12, 31))) == 1
+
+
+def test_the_when_clause_of_an_attack_takes_its_attacker_and_the_country() -> None:
+    text = ("Shelling killed 24 people in Belgorod on Saturday. It followed Russia's heaviest "
+            "air attack of the war on Friday, when 122 missiles were launched at cities across "
+            "the country, Ukraine's air force said. More than 30 people were killed.")
+    found = {e.date: e for e in events(text, dt.date(2023, 12, 31))}
+    friday = found["2023-12-29"]
+    assert (friday.attacker_country, friday.location_country, friday.fatalities) == (
+        "RU", "UA", 30)
+
+
+def test_the_attack_on_another_day_beside_an_accident_is_kept() -> None:
+    text = ("Late on Sunday, a bomb went off in a flat in Sidoarjo, killing a woman. "
+            "Investigators believe the family was making explosives when one blew up by "
+            "accident. On Monday, a family rode motorcycles up to a checkpoint outside "
+            "Surabaya police headquarters and detonated explosives, wounding ten people.")
+    found = events(text, dt.date(2018, 5, 15))
+    assert [(e.location_name, e.date) for e in found] == [("Surabaya", "2018-05-14")]
+
+
+def test_a_blast_the_text_calls_an_accident_is_no_strike() -> None:
+    text = ("A bomb went off in a flat in Sidoarjo late on Sunday, killing a woman. "
+            "Investigators believe the family was making explosives when one blew up by "
+            "accident.")
+    assert events(text, dt.date(2018, 5, 14)) == []
+
+
+def test_a_traffic_accident_is_no_accidental_blast() -> None:
+    text = ("A gunman shot dead a policewoman in Montrouge on Thursday while she was dealing "
+            "with a traffic accident.")
+    assert one(text, dt.date(2015, 1, 9)).location_name == "Montrouge"
