@@ -71,7 +71,7 @@ _STRIKE = re.compile(
     r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"
     r"|(?:bomb|device|truck|car|vest)s? (?:exploded|detonated|went off)"
     r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists"
-    r"|commandos|guerrillas|militiamen|raiders|paratroopers)"
+    r"|commandos|guerrillas|militiamen|raiders|paratroopers|gunman|attacker|assailant|militant)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"

@@ -456,9 +456,10 @@ def _confidence(d: Draft, precision: int) -> float:
 def another_day(r: Draft, date: DateRef | None, own_day: bool) -> bool:
     """A segment that opens with its own day ("On Monday, drones hit ...", "began on
     Sunday, when drones struck") tells another strike than a draft of another day, even
-    the day next to it."""
+    the day next to it, or of only a year ("this year")."""
     return own_day and date is not None and r.date is not None and date.precision == "day" \
-        and r.date.precision == "day" and date.value != r.date.value
+        and (r.date.precision == "year" or (r.date.precision == "day"
+                                            and date.value != r.date.value))
 
 
 def may_add_to(drafts: list[Draft], r: Draft, attacker: ActorMention | None,

@@ -57,13 +57,16 @@ def territory_actor(seg_text: str) -> ActorMention | None:
     return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
+_FIRING = r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped)"
 _HOST_FORCE = re.compile(
     r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
     r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
     r"hospital|school|official|officials|spokes\w+))"
     r"|(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Rr]egime|[Jj]unta|[Aa]ir [Ff]orce) "
     r"(?:jets?|aircraft|warplanes?|drones?|"
-    r"troops|forces|soldiers|helicopters?|artillery))\b")
+    r"troops|forces|soldiers|helicopters?|artillery|tanks)"
+    rf"|(?:[Tt]he )?[Pp]olice(?: officers| units| forces)?(?={_FIRING}))\b")  # "police opened
+# fire on the crowd" (not "police shot dead the gunman")
 
 
 def host_forces(text: str, actors: list[ActorMention],
@@ -76,18 +79,22 @@ def host_forces(text: str, actors: list[ActorMention],
         return []
     host, n = max(codes.items(), key=lambda x: (x[1], x[0]))
     spans = {(t.start, t.end) for t in toponyms}  # "from northern Iraq": a place, not a state
-    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and (a.kind in {
-            "force", "government"} or (a.kind == "state" and (a.start, a.end) not in spans))
-            for a in actors):
+    if n < 0.6 * codes.total() or any(a.country_code not in {None, host} and (
+            a.kind == "force" or (a.kind == "state" and (a.start, a.end) not in spans) or (
+                a.kind == "government" and not text.endswith(("In ", "in "), 0, a.start)))
+            for a in actors):  # but "In Washington, the State Department deplored" is a place
         return []
     name = country_name(host) or host
     return [ActorMention(m.start(), m.end(), m.group(), name, host, "force")
             for m in _HOST_FORCE.finditer(text)
-            if not any(a.start < m.end() and m.start() < a.end + 3 for a in actors)]
+            if not any(a.start < m.end() and m.start() < a.end + 3 and not (
+                a.kind == "demonym" and a.country_code == host) for a in actors)]  # but
+    # "South African police opened fire": the police
 
 
-_TROOPS = re.compile(r"\s+(?:troops|soldiers|forces|marines|paratroopers"
-                     r"|special forces|ground forces)\b")
+_TROOPS = re.compile(rf"\s+(?:troops|soldiers|forces|marines|paratroopers"
+                     rf"|special forces|ground forces|police(?={_FIRING}))\b")  # "South African
+# police opened fire" (not "Indonesian police said")
 
 
 def as_forces(text: str, actors: list[ActorMention]) -> list[ActorMention]:

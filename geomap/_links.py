@@ -24,6 +24,8 @@ __all__ = ["linked_places", "said_there"]
 
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
+_STREET = re.compile(r"\b[A-Z][\w’'-]* (?:Street|Road|Avenue|Square|Boulevard|Lane|Drive),\s+$")
+# "a bomb destroyed McGurk's bar in North Queen Street, Belfast": the street's town
 _BECAUSE = re.compile(r"\bbecause\b", re.IGNORECASE)  # what follows is a reason
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
@@ -31,7 +33,9 @@ _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bb
 _INSIDE_NEXT = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}(?:in|,)\s+(?:the\s+)?"
                           r"(?:(?:north|south|east|west|central)\w*\s+)?")
 _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|forces|troops|"
-                                r"government|authorities|officials|embassy|consulate)\b")
+                                r"government|authorities|officials|embassy|consulate|warships?"
+                                r"|ships|vessels|destroyers?|frigates?|submarines?|personnel"
+                                r"|soldiers|sailors|citizens|nationals|bases|jets|warplanes)\b")
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
     r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
@@ -55,6 +59,8 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|s
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
                               r"\b(?:who|which) (?:was|were|is|are|had been) (?:\w+ )?in\s+$|"
+                              r"\b(?:who|which|that) (?:sits|sat|is based|was based|meets|lives"
+                              r"|lived) in\s+$|"
                               r"\b(?:from|to)\s+(?:the\s+)?(?:north|south|east|west|central)"
                               r"[\w-]*\s+$|"
                               r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
@@ -124,7 +130,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
         across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
-        tied = modifier or across or bool(_PROVINCE_OF.search(before)) or (
+        tied = modifier or across or bool(_PROVINCE_OF.search(before) or _STREET.search(
+            before)) or (
             bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
         if t.kind == "country" and last is not None and re.match(r"[’']s\s+[a-z]", after) \
                 and re.fullmatch(r",\s+", text[last.end : t.start]):

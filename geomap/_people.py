@@ -178,7 +178,9 @@ _PERSON_SG = _word_set(
     " sailor crewman seafarer seaman marine airman serviceman servicewoman trooper peacekeeper"
     " firefighter rescuer diplomat hostage shopper bather volunteer guest customer reporter"
     " photographer cameraman policewoman teacher miner fisherman imam priest monk nun"
-    " bystander spectator partygoer diner"
+    " bystander spectator partygoer diner minister president premier mayor governor senator"
+    " chancellor king queen prince princess archbishop bishop candidate politician lawmaker"
+    " legislator envoy ambassador general colonel collector"
 )
 
 

@@ -34,7 +34,10 @@ _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfiel
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"
                     r"semi-final|final whistle|match|tournament|innings|wicket)\b", re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:shot|killed|gunned down)(?: dead)? by (?:\w+ ){0,2}police\b|"
-                     r"\bpolice (?:shot|killed)\b[^,.;]*", re.IGNORECASE)
+                     r"\bpolice (?:shot|killed)(?: dead)? (?:\w+ ){0,2}?(?:gunm[ae]n|attackers?"
+                     r"|assailants?|suspects?|bombers?|militants?|hijackers?|hostage-takers?"
+                     r"|kidnappers?|him|them|the man|the father)\b[^,.;]*", re.IGNORECASE)
+# the police killing an attacker (not "police shot dead 34 miners": a massacre)
 _LABOUR = re.compile(
     r"\b(?:doctors|workers|nurses|teachers|staff|union|unions|rail|railway|hunger|general|"
     r"labou?r|dock|postal|miners)[’']?s?[’']? strikes?\b|\bstrikes? (?:action|ballots?|pay)\b"
@@ -114,6 +117,8 @@ _GENERIC = re.compile(
     r" (?:[\w-]+ ){0,4}?(?:air ?strikes|air raids|raids|attacks|strikes|bombings|shelling)\b|"
     r"(?:has|have) carried out (?:more|dozens of|hundreds of|scores of|numerous|many) "
     r"(?:[\w-]+ )?(?:strikes|attacks|raids)\b|"
+    r"carried out (?:nearly |almost |more than |about |some |over )?\d{2,}[\d,]* (?:[\w-]+ )?"
+    r"(?:strikes|attacks|raids|sorties)\b|"
     r"(?:called off|call off|calling off|cancell?ed|aborted|postponed) (?:[\w-]+ ){0,2}?"
     r"(?:attacks?|strikes?|raids?|operations?)|"
     r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"
@@ -137,8 +142,13 @@ _GENERIC = re.compile(
 
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def is_generic(text: str) -> bool:
-    """Habitual or hypothetical statements ("frequently targets") are not events."""
-    return bool(_GENERIC.search(text))
+    """Habitual or hypothetical statements ("frequently targets") are not events; what a
+    relative clause says of a person ("two brothers who rarely missed a service") is not
+    the sentence's."""
+    return bool(_GENERIC.search(_WHO_CLAUSE.sub(",", text)))
+
+
+_WHO_CLAUSE = re.compile(r",?\s+who\s+(?!(?:has|have|had)\s)[^,;]*(?:,|$)")
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

@@ -70,7 +70,8 @@ __all__ = [
 
 TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
                       r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush"
-                      r"|bl[eo]w up|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!"
+                      r"|bl[eo]w up|(?:shot|shoots?) dead (?=\d|(?:two|three|four|five|six|seven"
+                      r"|eight|nine|ten|dozens|scores|hundreds)\b)|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!"
                       r"(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot|massacred)\b))",
                      re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"

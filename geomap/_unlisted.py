@@ -105,6 +105,7 @@ _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b"
 # Mullaitivu district": the district of the town of that name
 _SEA_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "OCN", "CHN", "LGN", "SD"})
 _APPOSITION = re.compile(r",\s*(?:(?:which|that) (?:is|lies) )?")
+_QUARTER_KM = 15.0  # a quarter of a town further from it is another place of that name
 _WINDOW = 160  # characters after the description in which an anchor is looked for
 
 
@@ -234,8 +235,11 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              reasons=(*t.reasons, f"moved {name}"))
         elif (quarter := _PART_OF_TOWN.match(text, t.end)) and k + 1 < len(toponyms) and (
                 toponyms[k + 1].start == quarter.end()) and (
-                toponyms[k + 1].country_code != t.country_code):
-            town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman"
+                toponyms[k + 1].country_code != t.country_code or ((
+                    toponyms[k + 1].kind == "populated" and t.kind == "populated") and geodesic(
+                    (t.lat, t.lon), (toponyms[k + 1].lat, toponyms[k + 1].lon)).km > _QUARTER_KM)):
+            town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman", "the
+            # Bogside district of Londonderry" (the gazetteer's Bogside is a namesake 60 km off)
             out[k] = replace(t, name=f"{t.text}, {town.name}", lat=town.lat, lon=town.lon,
                              country_code=town.country_code, admin1=town.admin1,
                              kind="populated", feature_code=OFFSET_CODE,

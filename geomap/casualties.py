@@ -301,16 +301,22 @@ def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
             break
         if head in ("sg", "pl") and (word.endswith(("ing", "ed")) or word in _AFTER_HEAD):
             break  # "110 civilians working in rice fields": the phrase ends at its person
+        if head == "sg" and toks[j][:1].isupper():
+            j += 1  # "the Socialist leader Inejiro Asanuma": a title before a name
+            continue
         head, j = _person(toks, j), j + 1
     return j, head
 
 
 def _skip_aux(toks: list[str], j: int) -> int:
     """Skip an aside (", among them four children,") and auxiliaries ("were reportedly")."""
-    if _w(toks, j) in (",", "(") and (_w(toks, j + 1) in _ASIDE or _w(toks, j + 2) == "of"):
+    title = _w(toks, j) == "," and _w(toks, j + 1) in ("the", "a", "an")  # "Rajiv Gandhi,
+    # the former Prime Minister and leader of the party, was killed"
+    if _w(toks, j) in (",", "(") and (_w(toks, j + 1) in _ASIDE or _w(toks, j + 2) == "of"
+                                      or title):
         close = ")" if _w(toks, j) == "(" else ","
         for k in range(j + 1, min(j + 14, len(toks))):
-            if _w(toks, k) == close:
+            if _w(toks, k) == close and not (title and _w(toks, k + 1) not in _AUX):
                 j = k + 1
                 break
     while _w(toks, j) in _AUX:
@@ -354,8 +360,10 @@ def _objects(toks: list[str], t: int) -> list[_Count]:
     if _w(toks, t + 1) != "of" and _w(toks, t) in _NEEDS_OF:
         return []
     parts, end = _counts(toks, t + 1 + (_w(toks, t + 1) == "of"), subject=False)
-    if not parts and toks[t + 1 : t + 2] != ["and"]:
-        return _named_and_others(toks, t, kind)
+    if parts in ([], [(1, 1, 1)]) and toks[t + 1 : t + 2] != ["and"]:  # "killed the mayor"
+        others = _named_and_others(toks, t, kind)
+        if others or not parts:
+            return others
     return [_Count(kind, *part, t - (_w(toks, t) == "dead"), end) for part in parts]
 
 

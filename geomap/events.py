@@ -94,7 +94,7 @@ from geomap._sites import (
     town_in_region,
     when_date,
 )
-from geomap._unlisted import moved_by_text
+from geomap._unlisted import OFFSET_CODE, moved_by_text
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties
 from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
@@ -135,9 +135,13 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
 _RELATIVE = re.compile(r",\s+(?:which|who)\b")  # "No one was hurt, said the mission, which
 # warned that the tanker posed a danger": the warning is the mission's, not the clause's
 _DAY = r"(?:\w+day|\d{1,2} (?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+ \d{1,2}(?!\d))"
-_FRONTED_DAY = re.compile(rf"\s*(?:(?:late|early) )?on {_DAY}\b", re.IGNORECASE)
+_FRONTED_DAY = re.compile(rf"\s*(?:(?:earlier|later) this (?:week|month),?\s+)?(?:(?:late|early) )?"
+                          rf"on {_DAY}\b", re.IGNORECASE)  # "Earlier this month, on 7 June, ..."
 _ON_DAY = re.compile(rf"\bon {_DAY}\s*$", re.IGNORECASE)
 _SPOKEN = re.compile(r"\b(?:said|says|announced|reported|claimed|confirmed|told)\b")
+_LOCATED = re.compile(r"\s*(?:The|Its|Their) (?:[\w-]+ )?(?:camps?|bases?|targets?|sites?|compound"
+                      r"|facility|depot|village|area) (?:lay|lies|lie|is|are|was|were|sits?|sat)"
+                      r"(?: located| situated)? (?:about |some |roughly |around |nearly )?\d")
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
@@ -437,7 +441,13 @@ def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment
                toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
                km: float, pub: dt.date | None, index: int) -> None:
     """A sentence without a full strike that adds to the event before it: who is blamed,
-    a place ("among the places hit"), casualties ("No deaths were reported")."""
+    a place ("among the places hit", "The camps lay about 45 km south-west of Sirte"),
+    casualties ("No deaths were reported")."""
+    moved = [t for t in toponyms if seg.start <= t.start < seg.start + len(seg.text)
+             and t.feature_code == OFFSET_CODE] if _LOCATED.match(seg.text) else []
+    if moved and (current.place is None or current.place[1] >= 3):
+        add_to(current, sentence, seg.text, places=[(moved[0], 2)])
+        return
     if blamed is not None and not current.attackers and (
             _ANAPHOR.search(seg.text) or current.seen >= index - 1 or current is drafts[-1]):
         add_to(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"

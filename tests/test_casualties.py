@@ -163,6 +163,10 @@ def test_comma_lists_count_only_when_closed_by_and() -> None:
         # a verb of violence with "to death" after its object
         ("A man stabbed four people to death outside a bar.", (4, None)),
         ("Rioters beat two policemen to death.", (2, None)),
+        # a title is a person, and the name after it is part of the phrase
+        ("The former Prime Minister Shinzo Abe was shot dead while speaking.", (1, None)),
+        ("A student stabbed the Socialist leader Inejiro Asanuma to death.", (1, None)),
+        ("The governor, the police said, was killed.", (1, None)),
         # a person "of 56" is one of that age, not 56 people
         ("A man of 70 was killed, and four people were wounded.", (None, 4)),
     ],

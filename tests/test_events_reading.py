@@ -83,6 +83,33 @@ def one(text: str, published: dt.date) -> Event:
                   "9.40 pm on Friday in the town centre."),
                  dt.date(2024, 8, 25), "date", ("2024-08-23",),
                  id="the_day_a_suspect_gave_himself_up_is_not_the_attack_s"),
+    pytest.param(("South African police opened fire on a crowd outside the police station in "
+                  "Sharpeville, near Vereeniging, on Monday, killing 50 people. In Washington, "
+                  "the State Department deplored the loss of life."),
+                 dt.date(1960, 3, 22), "location_name attacker_country", ("Sharpeville", "ZA"),
+                 id="a_state_s_police_firing_on_a_crowd_are_its_forces"),
+    pytest.param(("Police fired on a crowd at Langa township outside Cape Town on Monday, "
+                  "killing two people. Earlier, police had opened fire at Sharpeville in South "
+                  "Africa. In Washington, the State Department deplored the loss of life."),
+                 dt.date(1960, 3, 22), "attacker_country", ("ZA",),
+                 id="a_government_named_where_it_spoke_leaves_a_one_country_story"),
+    pytest.param(("Soldiers of the Parachute Regiment opened fire on a civil rights march in the "
+                  "Bogside district of Londonderry on Sunday afternoon, killing 13 men, the "
+                  "worst day of killing in Northern Ireland since the troubles began."),
+                 dt.date(1972, 2, 1), "location_name fatalities", ("Derry", 13),
+                 id="a_district_of_a_town_is_in_that_town_not_a_namesake_far_away"),
+    pytest.param(("Two US B-2 bombers struck two camps in the Libyan desert late on Wednesday, "
+                  "killing more than 80 militants. The camps lay about 45 km south-west of "
+                  "Sirte. The strikes were coordinated with the government, which sits in "
+                  "Tripoli."),
+                 dt.date(2017, 1, 20), "location_name attacker_country",
+                 ("45 km south-west of Sirte", "US"),
+                 id="where_the_targets_lay_places_the_strike_and_a_seat_of_government_does_not"),
+    pytest.param(("Hundreds of mourners filled a synagogue in Pittsburgh on Tuesday for the "
+                  "funeral of two brothers who rarely missed a service, killed with nine other "
+                  "worshippers when a gunman opened fire at the synagogue on Saturday."),
+                 dt.date(2018, 11, 1), "location_name date", ("Pittsburgh", "2018-10-27"),
+                 id="what_a_relative_clause_says_of_people_is_not_habitual_for_the_sentence"),
 ])
 def test_one_rule(text: str, published: dt.date, fields: str, expected: tuple[object, ...]) -> None:
     e = one(text, published)
@@ -135,3 +162,31 @@ def test_a_traffic_accident_is_no_accidental_blast() -> None:
     text = ("A gunman shot dead a policewoman in Montrouge on Thursday while she was dealing "
             "with a traffic accident.")
     assert one(text, dt.date(2015, 1, 9)).location_name == "Montrouge"
+
+
+def test_a_campaign_of_hundreds_of_strikes_is_no_strike() -> None:
+    text = ("Between August and December, American aircraft carried out nearly 500 strikes "
+            "around Sirte.")
+    assert events(text, dt.date(2017, 1, 20)) == []
+
+
+def test_a_gunman_who_killed_struck_and_the_police_who_killed_him_did_not() -> None:
+    text = ("A gunman killed three people at a shopping mall in Stockholm on Friday. Police "
+            "shot dead the gunman an hour later.")
+    e = one(text, dt.date(2020, 1, 5))
+    assert (e.location_name, e.attacker_country, e.fatalities) == ("Stockholm", None, 3)
+
+
+def test_police_who_shot_dead_miners_struck() -> None:
+    text = ("South African police shot dead 34 miners near Rustenburg on Thursday during a "
+            "wildcat strike at a platinum mine, the police commissioner said.")
+    e = one(text, dt.date(2012, 8, 17))
+    assert (e.attacker_country, e.fatalities) == ("ZA", 34)
+
+
+def test_a_day_opening_with_earlier_this_month_is_another_strike() -> None:
+    text = ("Suicide attackers struck the airport in Istanbul, killing 41 people. The attack "
+            "was the latest in a string of bombings this year. Earlier this month, on 7 June, a "
+            "car bomb hit a police bus in Istanbul, killing 11 people.")
+    found = sorted((e.date, e.fatalities) for e in events(text, dt.date(2016, 6, 29)))
+    assert found == [("2016", 41), ("2016-06-07", 11)]

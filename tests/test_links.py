@@ -199,3 +199,12 @@ def test_a_sea_before_city_describes_the_coast_of_the_town() -> None:
 def test_the_city_of_a_strike_is_tied_though_the_speaker_follows_it() -> None:
     text = "A man stabbed three people in the city of Solingen, prosecutors said on Sunday."
     assert places(text) == [("Solingen", 1)]
+
+
+def test_a_town_after_its_street_is_the_site() -> None:
+    text = "A bomb destroyed a bar in North Queen Street, Belfast, killing 15 people."
+    assert places(text) == [("Belfast", 1)]
+
+
+def test_a_country_before_its_warships_is_no_site() -> None:
+    assert places("Missiles were fired at US warships off Yemen.") == [("Yemen", 4)]
