@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from geomap._fold import fold
-from geomap._words import TokenLike, given_names, titles
+from geomap._words import TokenLike, given_names, titles, word_set
 
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
@@ -161,11 +161,7 @@ def actor_names() -> frozenset[str]:
                      if len(alias) > 3)
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_PERSON_SG = _word_set(
+_PERSON_SG = word_set(
     "person child kid girl boy woman man adult infant baby toddler teenager teen student soldier"
     " officer policeman guard militant fighter civilian member businessman businesswoman daughter"
     " son wife husband mother father brother sister relative resident villager farmer shepherd"
@@ -192,10 +188,10 @@ def _plural(noun: str) -> str:
     return {"child": "children", "wife": "wives", "person": "people"}.get(noun, noun + "s")
 
 
-_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | _word_set("persons troops personnel others them")
-_PERPETRATORS = _word_set("attacker attackers assailant assailants gunman gunmen bomber bombers"
+_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | word_set("persons troops personnel others them")
+_PERPETRATORS = word_set("attacker attackers assailant assailants gunman gunmen bomber bombers"
                        " hijacker hijackers perpetrator perpetrators")
-_NOT_PERSON = _word_set(
+_NOT_PERSON = word_set(
     "headquarters quarters centers centres containers towers borders numbers orders papers"
     " barriers layers waters offers matters letters powers corners chambers shelters"
 )

@@ -61,6 +61,7 @@ __all__ = [
     "place_words",
     "titles",
     "vessel_names",
+    "word_set",
 ]
 
 
@@ -113,6 +114,11 @@ class PlaceForm:
     name: str
     country_code: str | None
     kind: str
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set."""
+    return frozenset(text.split())
 
 
 def _rows(name: str) -> list[list[str]]:

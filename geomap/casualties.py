@@ -32,6 +32,7 @@ from typing import Literal
 from text_to_num import text2num
 
 from geomap._people import person_noun
+from geomap._words import word_set
 from geomap.weapons import SUB_EVENT_TYPES, WEAPONS, event_type_hint, find_weapons
 
 __all__ = [
@@ -80,17 +81,13 @@ _TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?!\w)|\w+(?:['’]\w+)*|[^
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_NUMBER_WORDS = _words(
+_NUMBER_WORDS = word_set(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
     " hundred thousand million"
 )
-_AGE_UNITS = _words("year years month months week weeks day days")
-_RANGE_WORDS = _words("and to - – or")
+_AGE_UNITS = word_set("year years month months week weeks day days")
+_RANGE_WORDS = word_set("and to - – or")
 _MODIFIERS = tuple(
     (tuple(words.split()), kind)
     for kind, group in (
@@ -117,25 +114,25 @@ _PHRASE_COUNTS = {  # words: (count, exact); an inexact count is a lower bound
     )
 }  # fmt: skip
 _SCALES = {"hundreds": 100, "thousands": 1000, "millions": 1_000_000}
-_VAGUE = _words("several many numerous multiple countless some few")
-_DETS = _words("the his her their its our this that these those")
-_KILL_AFTER = _words("killed dead died dies deaths fatalities perished slain massacred martyred")
-_AFTER = _KILL_AFTER | _words("injured wounded hurt injuries")
-_KILL_BEFORE = _words("kill kills killed killing killings death deaths murdered murder"
+_VAGUE = word_set("several many numerous multiple countless some few")
+_DETS = word_set("the his her their its our this that these those")
+_KILL_AFTER = word_set("killed dead died dies deaths fatalities perished slain massacred martyred")
+_AFTER = _KILL_AFTER | word_set("injured wounded hurt injuries")
+_KILL_BEFORE = word_set("kill kills killed killing killings death deaths murdered murder"
                       " massacred slaughtered bodies")
-_BEFORE = _KILL_BEFORE | _words("injure injures injured injuring wound wounded wounding hurt")
-_TO_DEATH = _words("stabbed stabbing beat beaten beating hacked hacking shot shooting burned"
+_BEFORE = _KILL_BEFORE | word_set("injure injures injured injuring wound wounded wounding hurt")
+_TO_DEATH = word_set("stabbed stabbing beat beaten beating hacked hacking shot shooting burned"
                    " burnt bludgeoned clubbed crushed trampled")  # "... N people to death"
-_NEEDS_OF = _words("death deaths killings bodies")  # "the bodies of a boy and his grandmother"
-_AUX = _words(
+_NEEDS_OF = word_set("death deaths killings bodies")  # "the bodies of a boy and his grandmother"
+_AUX = word_set(
     "were was are is have has had been be being reportedly also all later allegedly reported said"
     " believed feared confirmed to both critically seriously severely slightly lightly fatally"
     " badly mortally gravely subsequently then shot"
 )
-_ASIDE = _words("among including of most mostly many all both mainly some them")
+_ASIDE = word_set("among including of most mostly many all both mainly some them")
 _NP_STOP = (
     _AFTER | _BEFORE | _AUX | _DETS | _ASIDE
-    | _words("and or but while when after before as in on at from by with during near to for into"
+    | word_set("and or but while when after before as in on at from by with during near to for into"
              " inside across against who which whom a an aged out nearby there instantly"
              " overnight today yesterday tonight")
 )  # fmt: skip
@@ -151,13 +148,13 @@ _NONE_RE = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
 )
-_AFTER_HEAD = _words("in at on near from who which that inside outside across during by")
+_AFTER_HEAD = word_set("in at on near from who which that inside outside across during by")
 _CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacr"
     r"|murder|slaughter"
     r"|fatalit|perish|slain|martyr"
     r"|number of|no one|nobody|harm", re.IGNORECASE)
-_TOLL_SKIP = _words(
+_TOLL_SKIP = word_set(
     "has have had rose risen rises climbed climbs reached reaches jumped increased stood stands"
     " now is was to at of hit went up further already passed passes topped tops exceeded"
     " exceeds"

@@ -1,14 +1,18 @@
-"""Shared fixtures: the seed articles' seven strike events and rough country outlines."""
+"""Shared fixtures: the seed articles' seven strike events, rough country outlines, and a
+reader of the strike events of one short text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from geomap.records import Event, Source
+from geomap import geoparse
+from geomap.events import extract_events
+from geomap.records import Article, Event, Source
 
 IRAN = (32.0, 53.7)
 S000 = Source(id="000_ab62be1e5a254e21",
@@ -136,3 +140,12 @@ def make_synthetic_events(n: int, seed: int = 1) -> list[Event]:
 @pytest.fixture
 def synthetic_events() -> Callable[[int], list[Event]]:
     return make_synthetic_events
+
+
+@pytest.fixture
+def read_events() -> Callable[[str, dt.date], list[Event]]:
+    """The strike events of one short text published on the given day."""
+    def read(text: str, published: dt.date) -> list[Event]:
+        return extract_events(Article(id="t", text=text, title="Test", date=published),
+                              geoparse(text))
+    return read
