@@ -9,17 +9,17 @@ Resolution rules (``published`` is the article's publication date):
 
 - a weekday ("on Tuesday", "Tuesday's attack", "late on Tuesday", "Tuesday night") is
   the most recent such weekday on or before ``published``; "last Tuesday" is the most
-  recent one strictly before it, "next Tuesday" the first one strictly after it;
+  recent one strictly before it, "next Tuesday" the first one strictly after it, "Tuesday
+  of last week" the one of the calendar week before the publication day's;
 - "today", "this morning", "earlier today", "tonight" are ``published``; "yesterday",
-  "last night" is the day before; "overnight" the publication day (a morning report's
-  "overnight" strikes fell in the early hours of that day); "the day before yesterday" two days
+  "last night" the day before; "overnight" the publication day (a morning report's
+  "overnight" strikes fell in its early hours); "the day before yesterday" two days
   before; "tomorrow" the day after;
 - "this month" / "earlier this month" is the publication month, "last month" the one
   before; "this year" / "last year" likewise with year precision;
 - "this week" / "last week": the schema has no week precision, so the calendar week
-  (Monday to Sunday) is reported as its month when it lies in one month, else as its
-  year when it lies in one year, else as the month of its Thursday (the ISO 8601 rule
-  for which year a week belongs to);
+  (Monday to Sunday) is reported as its month when it lies in one month, else as its year
+  when it lies in one year, else as the month of its Thursday (ISO 8601's week rule);
 - "last March" is the most recent March strictly before the publication month;
   "in March" and "March 3" (no year) are the most recent such month or day on or
   before ``published``;
@@ -30,11 +30,10 @@ Resolution rules (``published`` is the article's publication date):
 - "the previous afternoon" or "the day before" after a day in the same text is the day
   before it, and replaces it.
 
-Relative expressions are never guessed from today's date: without a publication date
-they are left out of the result (they still keep a shorter expression inside them from
-being reported on its own). "A day after X" cannot be resolved without knowing X, so
-:func:`find_day_offsets` only reports such phrases with their offset in days and the
-caller anchors them, for example with :func:`shift`.
+Relative expressions are never guessed from today's date: without a publication date they
+are left out of the result (they still keep a shorter expression inside them from being
+reported on its own). "A day after X" needs X, so :func:`find_day_offsets` only reports
+such phrases with their offset in days, for the caller to anchor (:func:`shift`).
 """
 
 from __future__ import annotations
@@ -212,7 +211,9 @@ def _last_month_name(m: re.Match[str], published: dt.date) -> _Resolved | None:
 def _weekday(m: re.Match[str], published: dt.date) -> _Resolved | None:
     weekday = _weekday_number(m["wd"])
     which = (m["rel"] or "").lower()
-    if which in {"last", "past"}:
+    if m["lw"]:  # "on Monday of last week": in the calendar week before this one's
+        anchor, nth = published - dt.timedelta(days=published.weekday() + 1), -1
+    elif which in {"last", "past"}:
         anchor, nth = published - dt.timedelta(days=1), -1
     elif which == "next":
         anchor, nth = published + dt.timedelta(days=1), +1
@@ -303,7 +304,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(rf"(?<![\w-])(?P<d>last\s+(?P<mon>{_MONTH}))(?![\w-])", relative=_last_month_name),
     _rule(
         rf"(?<![\w-])(?P<d>(?:(?P<rel>last|past|next|this)\s+|(?:early|late)\s+)?"
-        rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?)(?!\w)",
+        rf"(?P<wd>{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?"
+        rf"(?P<lw>,?\s+(?:of\s+)?last\s+week)?)(?!\w)",
         relative=_weekday,
     ),
     _rule(

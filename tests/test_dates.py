@@ -232,6 +232,11 @@ def test_days_around_publication(sentence: str, value: str, phrase: str) -> None
         ("Missiles fired earlier in the week fell near a kibbutz.", dt.date(1973, 10, 10),
          "1973-10", "month"),
         ("A bomb exploded earlier in the month.", TUE_16, "2024-01", "month"),
+        # the weekday of the calendar week before the publication day's (Thursday 1 August)
+        ("The bombing, on Monday of last week, tore away a wing.", dt.date(1946, 8, 1),
+         "1946-07-22", "day"),
+        ("Gunmen attacked a bus on Thursday last week.", dt.date(1946, 8, 1), "1946-07-25",
+         "day"),
     ],
 )
 def test_relative_periods(sentence: str, published: dt.date, value: str, precision: str) -> None:
