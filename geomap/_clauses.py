@@ -51,7 +51,7 @@ _OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)
 # strike words: nouns and verbs that say something hit something
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
-    r"|shell(?:ing|ed)|blasts?|explosions?|raids?|barrages?|bombardments?|ambush(?:ed)?"
+    r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
     r"|blew up|blown up"
     r"|stabbed|stabbings?|knifed|knife attacks?"

@@ -20,6 +20,7 @@ groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places eithe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["SPEECH_VERBS", "People", "actor_names", "actor_spans", "find_people", "person_noun"]
 
 
+_SITUATED = re.compile(r",\s+(?:about |some |roughly |nearly |around )?\d[\d,.]*\s*(?:km|kilometres"
+                       r"|kilometers|miles)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "outside", "inside"})
 
 #: verbs of saying: the capitalised word before them is a speaker
@@ -87,7 +90,8 @@ def find_people(text: str, tokens: Sequence[TokenLike], gaz: Gazetteer) -> Peopl
                 i > 0 and tokens[i - 1].text in _PLACE_PREPOSITIONS):  # "staff in Bentiu said"
             out.speakers.add(tok.text)
         elif tok.text == "said" and gap == " " and _cap(nxt) and not (
-                i + 2 < n and tokens[i + 2].text in _CLAUSE_VERBS):
+                i + 2 < n and tokens[i + 2].text in _CLAUSE_VERBS) and not _SITUATED.match(
+                text, nxt.end):  # not "said Anuradhapura, about 200 km north-east of the capital"
             out.speakers.add(nxt.text)  # not "Residents said Hodeidah was plunged into darkness"
         if not (_cap(tok) and _cap(nxt)):
             continue
@@ -176,7 +180,8 @@ _PERSON_SG = word_set(
     " photographer cameraman policewoman teacher miner fisherman imam priest monk nun"
     " bystander spectator partygoer diner minister president premier mayor governor senator"
     " chancellor king queen prince princess archbishop bishop candidate politician lawmaker"
-    " legislator envoy ambassador general colonel collector"
+    " legislator envoy ambassador general colonel collector inmate prisoner detainee captive"
+    " convict migrant"
 )
 
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from geomap._context import DocContext
 from geomap._fold import fold
 from geomap._unlisted import find_unlisted
-from geomap._words import FACILITY_WORDS, adjective_forms, place_forms
+from geomap._words import FACILITY_WORDS, adjective_forms, place_forms, word_set
 from geomap.gazetteer import (
     ADMIN_WORDS,
     Gazetteer,
@@ -398,7 +398,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     """
     gaz = gazetteer or load_gazetteer()
     mentions = find_mentions(text, gaz)
-    places = [m for m in mentions if m.kind == "place"]
+    places = _whole_names([m for m in mentions if m.kind == "place"], text)
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
     demonyms = {m.country_code for m in mentions if m.kind != "place" and m.country_code}
@@ -406,6 +406,20 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     kept = [t for k, t in enumerate(resolved) if k not in dropped]
     unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
     return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
+
+
+_GENERIC_TAIL = word_set("Bay Beach Park Hill Hills Lake Island Islands River Valley Square Point"
+                         " Harbour Harbor Creek Springs Falls Heights Gardens Bridge Gate Cove")
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w’'-]+ $")
+
+
+def _whole_names(places: list[Mention], text: str) -> list[Mention]:
+    """Mentions left when a generic word ending a longer name the gazetteer lacks ("Naama
+    Bay": not Naama, Algeria, and Bay, Somalia) is dropped with the word before it."""
+    tails = [m for m in places if m.text in _GENERIC_TAIL
+             and _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)]
+    drop = {id(m) for m in tails} | {id(o) for o in places for m in tails if o.end + 1 == m.start}
+    return [m for m in places if id(m) not in drop] if drop else places
 
 
 def _strays(toponyms: list[Toponym], demonyms: Set[str] = frozenset()) -> set[int]:

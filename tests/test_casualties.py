@@ -167,6 +167,7 @@ def test_comma_lists_count_only_when_closed_by_and() -> None:
         ("The former Prime Minister Shinzo Abe was shot dead while speaking.", (1, None)),
         ("A student stabbed the Socialist leader Inejiro Asanuma to death.", (1, None)),
         ("The governor, the police said, was killed.", (1, None)),
+        ("Police stormed the prison and killed 111 inmates.", (111, None)),
         # a person "of 56" is one of that age, not 56 people
         ("A man of 70 was killed, and four people were wounded.", (None, 4)),
     ],

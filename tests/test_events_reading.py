@@ -189,3 +189,10 @@ def test_a_day_opening_with_earlier_this_month_is_another_strike(read_events: Re
             "car bomb hit a police bus in Istanbul, killing 11 people.")
     found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2016, 6, 29)))
     assert found == [("2016", 41), ("2016-06-07", 11)]
+
+
+def test_raided_is_a_strike_verb(read_events: Reader) -> None:
+    text = ("Last November guerrillas raided two farming settlements near Mullaitivu, killing "
+            "62 people.")
+    e = only(read_events(text, dt.date(1985, 5, 15)))
+    assert (e.location_name, e.date, e.fatalities) == ("Mullaittivu", "1984-11", 62)

@@ -395,3 +395,14 @@ def test_a_name_with_its_facility_noun_is_the_gazetteer_s_facility_everywhere() 
     text = "Jets struck Evin prison on Monday. The strike on Evin killed 71, France said."
     assert [(t.text, t.name, t.country_code) for t in geoparse(text) if t.text == "Evin"] == [
         ("Evin", "Evin Prison", "IR"), ("Evin", "Evin Prison", "IR")]
+
+
+def test_a_generic_word_ending_an_unknown_name_is_no_place_nor_the_word_before() -> None:
+    text = "A truck bomb hit a hotel in Naama Bay on Saturday."
+    assert geoparse(text) == []
+
+
+def test_a_town_said_to_lie_some_distance_away_is_no_speaker() -> None:
+    text = ("Gunmen opened fire in the city of Anuradhapura. Officials said Anuradhapura, about "
+            "200 km north-east of the capital, had been chosen for its shrines.")
+    assert [t.country_code for t in geoparse(text)] == ["LK", "LK"]
