@@ -86,7 +86,7 @@ _VIOLENT = re.compile(
     r"wounded|"
     r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
     r"murdered|massacred|slaughtered|gunned down|gunman|victims|(?:was|were) shot(?=[.,;])|"
-    r"attackers?|assailants?|"
+    r"attackers?|assailants?|armed men|"
     r"to death|"
     r"death toll|toll|fighters|hideouts|positions|targets|soldiers|troops|civilians|"
     r"(?:carried out|conducted|launched|staged|mounted) (?:\w+ ){0,2}(?:strikes?|attacks?|raids?)|"
@@ -119,7 +119,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified|confessed|surrendered"
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
-                      r"|buried|mourned|held|visited|met|signed|(?<=claimed)(?: [\w ]{1,20}?)? by"
+                      r"|buried|mourned|gathered|held|visited|met|signed"
+                      r"|(?<=claimed)(?: [\w ]{1,20}?)? by"
                       r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"
                       r"(?: and \w+day)?\b",

@@ -133,7 +133,7 @@ _ASIDE = word_set("among including of most mostly many all both mainly some them
 _NP_STOP = (
     _AFTER | _BEFORE | _AUX | _DETS | _ASIDE
     | word_set("and or but while when after before as in on at from by with during near to for into"
-             " inside across against who which whom a an aged out nearby there instantly"
+             " inside across against who which whom whose a an aged out nearby there instantly"
              " overnight today yesterday tonight")
 )  # fmt: skip
 _PERPETRATOR_AMONG = re.compile(

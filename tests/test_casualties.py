@@ -168,6 +168,8 @@ def test_comma_lists_count_only_when_closed_by_and() -> None:
         ("A student stabbed the Socialist leader Inejiro Asanuma to death.", (1, None)),
         ("The governor, the police said, was killed.", (1, None)),
         ("Police stormed the prison and killed 111 inmates.", (111, None)),
+        # a relative clause about someone else's death is no count of its own
+        ("Six were killed and 12 wounded, among them a baby whose mother died.", (6, 12)),
         # a person "of 56" is one of that age, not 56 people
         ("A man of 70 was killed, and four people were wounded.", (None, 4)),
     ],

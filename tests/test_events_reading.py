@@ -196,3 +196,12 @@ def test_raided_is_a_strike_verb(read_events: Reader) -> None:
             "62 people.")
     e = only(read_events(text, dt.date(1985, 5, 15)))
     assert (e.location_name, e.date, e.fatalities) == ("Mullaittivu", "1984-11", 62)
+
+
+def test_the_day_mourners_gathered_is_not_the_massacre_s(read_events: Reader) -> None:
+    text = ("Hundreds of mourners gathered on Sunday at the Gatumba refugee camp in western "
+            "Burundi to bury the victims of a massacre in which more than 150 refugees were "
+            "killed. Armed men attacked the camp, about 15 km west of Bujumbura, late on "
+            "Friday.")
+    e = only(read_events(text, dt.date(2004, 8, 16)))
+    assert (e.date, e.fatalities) == ("2004-08-13", 150)
