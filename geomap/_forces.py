@@ -57,7 +57,9 @@ def territory_actor(seg_text: str) -> ActorMention | None:
     return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
-_FIRING = r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped)"
+_FIRING = (r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped)"
+           r"|\s+[^.;,]{0,80}?\band (?:opened fire|fired on)")  # "chased the buses ... and opened
+# fire"
 _HOST_FORCE = re.compile(
     r"\b(?:[Tt]he (?:government|army|military|air force|armed forces|junta|regime)"
     r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"

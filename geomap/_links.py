@@ -26,6 +26,8 @@ _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECAS
 _SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
 _STREET = re.compile(r"\b[A-Z][\w’'-]* (?:Street|Road|Avenue|Square|Boulevard|Lane|Drive),\s+$")
 # "a bomb destroyed McGurk's bar in North Queen Street, Belfast": the street's town
+_FROM_TOWN_OF = re.compile(r"\bfrom\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|village|region"
+                           r"|province) of\s+$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\bbecause\b", re.IGNORECASE)  # what follows is a reason
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
@@ -73,6 +75,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!grounds )(?<!premises )(?<!perimeter )(?<!runway )"
                               r"of|by|with|for|about|between)\s+(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
+
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)
@@ -124,7 +127,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         prev = t
         if inside_prev:
             continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
-        if _BECAUSE.search(text, seg.start, t.start):
+        if _BECAUSE.search(text, seg.start, t.start) or _FROM_TOWN_OF.search(
+                text, max(seg.start, t.start - 60), t.start):  # "a man from the city of Osh"
             continue  # "targeted the Sounion because its owner ... called at ports in Israel"
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]

@@ -410,14 +410,16 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
 
 _GENERIC_TAIL = word_set("Bay Beach Park Hill Hills Lake Island Islands River Valley Square Point"
                          " Harbour Harbor Creek Springs Falls Heights Gardens Bridge Gate Cove")
+_PARTICLE_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ (?:del|de la|de los|de las|des|do|dos|das) $")
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w’'-]+ $")
 
 
 def _whole_names(places: list[Mention], text: str) -> list[Mention]:
     """Mentions left when a generic word ending a longer name the gazetteer lacks ("Naama
     Bay": not Naama, Algeria, and Bay, Somalia) is dropped with the word before it."""
-    tails = [m for m in places if m.text in _GENERIC_TAIL
-             and _CAPITALISED_BEFORE.search(text, max(0, m.start - 40), m.start)]
+    tails = [m for m in places if (m.text in _GENERIC_TAIL and _CAPITALISED_BEFORE.search(
+        text, max(0, m.start - 40), m.start)) or _PARTICLE_BEFORE.search(
+            text, max(0, m.start - 40), m.start)]  # "Autopista del Sol": no Seoul
     drop = {id(m) for m in tails} | {id(o) for o in places for m in tails if o.end + 1 == m.start}
     return [m for m in places if id(m) not in drop] if drop else places
 

@@ -205,3 +205,11 @@ def test_the_day_mourners_gathered_is_not_the_massacre_s(read_events: Reader) ->
             "Friday.")
     e = only(read_events(text, dt.date(2004, 8, 16)))
     assert (e.date, e.fatalities) == ("2004-08-13", 150)
+
+
+def test_police_who_chased_and_opened_fire_struck(read_events: Reader) -> None:
+    text = ("Municipal police chased the buses through the centre of Iguala on Friday night and "
+            "opened fire, killing two students. Guerrero state officials called for calm.")
+    e = only(read_events(text, dt.date(2014, 9, 29)))
+    assert (e.location_name, e.attacker_country, e.fatalities) == (
+        "Iguala de la Independencia", "MX", 2)

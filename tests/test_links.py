@@ -208,3 +208,9 @@ def test_a_town_after_its_street_is_the_site() -> None:
 
 def test_a_country_before_its_warships_is_no_site() -> None:
     assert places("Missiles were fired at US warships off Yemen.") == [("Yemen", 4)]
+
+
+def test_the_city_a_person_comes_from_is_no_site() -> None:
+    text = ("A bomb killed 14 people in the metro, and investigators named a man from the "
+            "southern city of Osh.")
+    assert places(text) == []

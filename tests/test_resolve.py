@@ -406,3 +406,8 @@ def test_a_town_said_to_lie_some_distance_away_is_no_speaker() -> None:
     text = ("Gunmen opened fire in the city of Anuradhapura. Officials said Anuradhapura, about "
             "200 km north-east of the capital, had been chosen for its shrines.")
     assert [t.country_code for t in geoparse(text)] == ["LK", "LK"]
+
+
+def test_a_word_after_del_in_a_longer_name_is_no_place() -> None:
+    text = "Police broke up a blockade of the Autopista del Sol motorway in Chilpancingo."
+    assert [t.text for t in geoparse(text)] == ["Chilpancingo"]
