@@ -75,7 +75,6 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!grounds )(?<!premises )(?<!perimeter )(?<!runway )"
                               r"of|by|with|for|about|between)\s+(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
-
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)

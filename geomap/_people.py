@@ -10,8 +10,9 @@
   it uses the word alone ("Kelly said" after "John Kelly");
 - ``given``: tokens that are given names followed by a capitalised word;
 - ``speakers``: capitalised words followed by "said", "told", "says"... (not after "in",
-  "at", "near": "staff in Bentiu said") or after "said" ("said Noma"). Only small places
-  are read as people by this cue: "Moscow said" is a government speaking.
+  "at", "near": "staff in Bentiu said") or after "said" ("said Noma", not "said
+  Anuradhapura, about 200 km north-east of the capital"). Only small places are read as
+  people by this cue: "Moscow said" is a government speaking.
 
 Titles and given names are read from ``geomap/data/person_cues.tsv``. Names of armed
 groups and forces (:func:`actor_spans`, :func:`actor_names`) are no places either.
