@@ -70,8 +70,8 @@ _STRIKE = re.compile(
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"
     r"|(?:bomb|device|truck|car|vest)s? (?:exploded|detonated|went off)"
-    r"|(?:fighters|militants|jihadists|insurgents|rebels|attackers|assailants|extremists"
-    r"|commandos|guerrillas|militiamen|raiders|paratroopers|gunman|attacker|assailant|militant)"
+    r"|(?:fighters|militants?|jihadists|insurgents|rebels|attackers?|assailants?|extremists"
+    r"|commandos|guerrillas|militiamen|raiders|paratroopers|gunman)"
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
@@ -431,8 +431,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(
                 tail) or OWNED.match(
                 tail) or re.match(
-                r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press|bloggers"
-                r"|analysts|experts|observers|historians|commentators|journalists"
+                r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
+                r"|bloggers|analysts|experts|observers|historians|commentators|journalists"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"
                 r"|(?i:-led (?!coalition|forces|alliance|operation|campaign|troops|warplanes"
                 r"|jets|aircraft|planes|bombers|raids|strikes|air strikes|bombing))", tail):

@@ -386,7 +386,7 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         cross = bool(cc and cc != place.country_code)
         origin = d.origins[0] if d.origins else None
         origin_place = gaz.get(f"cc:{cc}") if cc and origin is None else None
-        killed = [c for c in d.casualties if c.killed is not None and not _vague_toll(c)]
+        killed = [c for c in d.casualties if c.killed is not None and not c.vague_toll]
         injured = [c.injured for c in d.casualties if c.injured is not None]
         none = any(c.none_reported for c in d.casualties) and not killed
         hint = event_type_hint(" ".join(d.texts))
@@ -416,18 +416,6 @@ def drafts_to_events(article: Article, drafts: list[Draft],
             notes=tuple(f"also reported: {o}" for o in others),
         ))
     return events
-
-
-_VAGUE_TOLL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|tens)\b(?!\s+(?:were|had been"
-                         r"|have been)\s+(?:wounded|injured|hurt))", re.IGNORECASE)
-
-
-def _vague_toll(c: Casualties) -> bool:
-    """A toll told only as "dozens", "hundreds" or "thousands" is no count (the gold
-    convention, as ACLED's: no figure rather than a guessed one)."""
-    return c.killed_high is None and any(
-        _VAGUE_TOLL.search(p) and re.search(r"kill|dead|die|death", p, re.IGNORECASE)
-        and not re.search(r"\d", p) for p in c.phrases)
 
 
 def _attacker_name(d: Draft) -> str | None:

@@ -117,6 +117,7 @@ def as_forces(text: str, actors: list[ActorMention]) -> list[ActorMention]:
 _STATE_WEAPONS = frozenset({"missiles", "ballistic missiles", "cruise missiles", "artillery",
                             "aircraft", "loitering munitions"})
 
+
 def _families(weapons: list[str]) -> set[str]:
     """Weapons by family: a ballistic or cruise missile is a missile."""
     return {"missiles" if w.endswith("missiles") else w for w in weapons}

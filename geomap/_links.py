@@ -73,7 +73,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?<!outskirts )(?<!edge )(?<!suburbs )(?<!heart )(?<!part )"
                               r"(?<!forests )(?<!forest )(?<!jungles )(?<!hills )(?<!university )"
                               r"(?<!grounds )(?<!premises )(?<!perimeter )(?<!runway )"
-                              r"of|by|with|for|about|between)\s+(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
+                              r"of|by|with|for|about|between)\s+"
+                              r"(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
@@ -101,8 +102,9 @@ _SPOKE_IN = re.compile(r"\b(?:(?:said|says|spoke|speaking|announced|published|pr
 _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$"
                                   r"|\b(?:city|town|village) of\s+$")  # "in the city of X,
 # police said"
-_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated|declined"
-                            r"|refused|condemned|denied|denies|warned|insisted|urged|vowed)\b")
+_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated"
+                            r"|declined|refused|condemned|denied|denies|warned|insisted|urged"
+                            r"|vowed)\b")
 
 
 def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tuple[Toponym, int]]:

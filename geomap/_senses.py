@@ -173,9 +173,15 @@ def drop_accidents(drafts: list[Draft], text: str) -> list[Draft]:
     if not _ACCIDENT.search(text):
         return drafts
     return [d for d in drafts if not any(map(_told_accident, d.texts)) and (
-        d.attackers or not d.texts or find_weapons(d.texts[0]) or not all(
-            _EXPLOSION_ONLY.fullmatch(w.lower()) for w in _STRIKE_WORD.findall(d.texts[0]))
-        or not _STRIKE_WORD.search(d.texts[0]))]  # "detonated explosives": no accident
+        d.attackers or not d.texts or find_weapons(d.texts[0])
+        or not _explosion_only(d.texts[0]))]
+
+
+def _explosion_only(text: str) -> bool:
+    """Whether the strike words of ``text`` are all "blast" or "explosion" (none at all, as
+    in "detonated explosives", is no accident's wording)."""
+    words = _STRIKE_WORD.findall(text)
+    return bool(words) and all(_EXPLOSION_ONLY.fullmatch(w.lower()) for w in words)
 
 
 def _told_accident(text: str) -> bool:

@@ -68,12 +68,12 @@ __all__ = [
     "when_date",
 ]
 
-TRIGGER = re.compile(r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch"
-                      r"|fire[sd]?\b|hit|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush"
-                      r"|bl[eo]w up|(?:shot|shoots?) dead (?=\d|(?:two|three|four|five|six|seven"
-                      r"|eight|nine|ten|dozens|scores|hundreds)\b)|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!"
-                      r"(?:were|was|been|are|is)\b)\w+\s+){0,2}?(?:killed|shot|massacred)\b))",
-                     re.IGNORECASE)
+TRIGGER = re.compile(  # also "police shot dead 34 miners", "South African commandos killed 42"
+    r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch|fire[sd]?\b|hit"
+    r"|pound|target|missile|drone|rocket|destroy|strafe|storm|ambush|bl[eo]w up|(?:shot|shoots?)"
+    r" dead (?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)"
+    r"|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!(?:were|was|been|are|is)\b)"
+    r"\w+\s+){0,2}?(?:killed|shot|massacred)\b))", re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"
                              r"attack|strike|raid|massacre|shooting|explosion|siege)s?\b",
                              re.IGNORECASE)

@@ -234,10 +234,7 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              feature_code=OFFSET_CODE, place_id=f"offset:{name}",
                              reasons=(*t.reasons, f"moved {name}"))
         elif (quarter := _PART_OF_TOWN.match(text, t.end)) and k + 1 < len(toponyms) and (
-                toponyms[k + 1].start == quarter.end()) and (
-                toponyms[k + 1].country_code != t.country_code or ((
-                    toponyms[k + 1].kind == "populated" and t.kind == "populated") and geodesic(
-                    (t.lat, t.lon), (toponyms[k + 1].lat, toponyms[k + 1].lon)).km > _QUARTER_KM)):
+                toponyms[k + 1].start == quarter.end()) and _other_place(t, toponyms[k + 1]):
             town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman", "the
             # Bogside district of Londonderry" (the gazetteer's Bogside is a namesake 60 km off)
             out[k] = replace(t, name=f"{t.text}, {town.name}", lat=town.lat, lon=town.lon,
@@ -268,6 +265,14 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                                city.id, city.country_code, "populated", city.admin1, 6.0,
                                city.feature_code, reasons=(f"the capital, {city.name}",)))
     return sorted(out, key=lambda t: t.start)
+
+
+def _other_place(quarter: Toponym, town: Toponym) -> bool:
+    """Whether the gazetteer's place read for a quarter of ``town`` is another place of
+    that name: in another country, or a town too far from ``town`` to be part of it."""
+    return quarter.country_code != town.country_code or (
+        quarter.kind == town.kind == "populated"
+        and geodesic((quarter.lat, quarter.lon), (town.lat, town.lon)).km > _QUARTER_KM)
 
 
 def _country_part(text: str, t: Toponym, gaz: Gazetteer) -> Toponym:

@@ -49,7 +49,9 @@ class Casualties:
 
     ``killed``/``injured`` is the best single figure, ``*_low``/``*_high`` the range it
     stands for (see the module docstring). ``phrases`` are the fragments of the sentence
-    the figures came from, vague ones ("several others wounded") included.
+    the figures came from, vague ones ("several others wounded") included. ``vague_toll``:
+    the dead are told only as "dozens", "hundreds" or "thousands", which the event records
+    leave without a figure (the gold convention, as ACLED's: no guessed count).
     """
 
     killed: int | None = None
@@ -60,6 +62,7 @@ class Casualties:
     injured_high: int | None = None
     phrases: tuple[str, ...] = ()
     none_reported: bool = False
+    vague_toll: bool = False
 
 
 _Triple = tuple[int | None, int | None, int | None]
@@ -148,6 +151,9 @@ _NONE_RE = re.compile(
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|injuries)\b",
     re.IGNORECASE,
 )
+_VAGUE_TOLL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|tens)\b(?!\s+(?:were|had been"
+                         r"|have been)\s+(?:wounded|injured|hurt))", re.IGNORECASE)
+_KILL_STEM = re.compile(r"kill|dead|die|death", re.IGNORECASE)
 _AFTER_HEAD = word_set("in at on near from who which that inside outside across during by")
 _CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacr"
@@ -476,7 +482,11 @@ def find_casualties(sentence: str) -> Casualties:
     spans = {(matches[f.start].start(), matches[f.end - 1].end()) for f in figures}
     none = {(m.start(), m.end()) for m in _NONE_RE.finditer(sentence)}
     phrases = tuple(sentence[a:b] for a, b in sorted(spans | none))
-    result = Casualties(*killed, *injured, phrases=phrases, none_reported=bool(none))
+    vague = killed[2] is None and any(
+        _VAGUE_TOLL.search(p) and _KILL_STEM.search(p) and not _DIGITS_RE.search(p)
+        for p in phrases)  # "hundreds were killed"
+    result = Casualties(*killed, *injured, phrases=phrases, none_reported=bool(none),
+                        vague_toll=vague)
     if result.phrases:
         logger.debug("casualties %s from %r", result, sentence)
     return result

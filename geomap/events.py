@@ -132,7 +132,7 @@ _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or par
                          r"|\b(?:killed|died) (?:across|throughout|all over) the country\b"
                          r"|\bduring the (?:[\w-]+ ){0,2}(?:campaign|war|offensive|conflict)\b",
                          re.IGNORECASE)
-_RELATIVE = re.compile(r",\s+(?:which|who)\b")  # "No one was hurt, said the mission, which
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|who)\b")  # "No one was hurt, said the mission, which
 # warned that the tanker posed a danger": the warning is the mission's, not the clause's
 _DAY = r"(?:\w+day|\d{1,2} (?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+ \d{1,2}(?!\d))"
 _FRONTED_DAY = re.compile(rf"\s*(?:(?:earlier|later) this (?:week|month),?\s+)?(?:(?:late|early) )?"
@@ -253,7 +253,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     # blamed the coalition, which has bombed their positions since 2015."
                 if seg.connector == ", where" and made_here:
                     current = current or made_here[-1]  # the cause "X, where 80 were killed"
-                if current is not None and not is_generic(_RELATIVE.split(seg.text)[0]):
+                if current is not None and not is_generic(_WHICH_CLAUSE.split(seg.text)[0]):
                     focus = latest if latest is not None and _THAT.search(seg.text) else current
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
                         focus = made_here[-1]

@@ -17,8 +17,8 @@ Every candidate gets an explainable score, the sum of:
 - ``facility``: a name followed by a facility noun ("Zion Church", "Kingsbury hotels") is
   likelier a facility's name than a small town of another country: a town or district
   that nothing else in the text supports (no country, province or nearby place; other
-  facility names do not count), or any after "the" ("the Palestine Hotel"), loses 6,
-  unless it is a city of 500,000 by its own name;
+  facility names do not count), or any after "the", loses 6, unless it is a city of
+  500,000 by its own name; a country after "the" ("the Palestine Hotel") is no place;
   a text with no other names has nothing to contradict it.
 
 A name that the text calls a province matches provinces known only as "<name>
