@@ -144,11 +144,24 @@ _GENERIC = re.compile(
 def is_generic(text: str) -> bool:
     """Habitual or hypothetical statements ("frequently targets") are not events; what a
     relative clause says of a person ("two brothers who rarely missed a service") is not
-    the sentence's."""
-    return bool(_GENERIC.search(_WHO_CLAUSE.sub(",", text)))
+    the sentence's; nor is an accusation, threat or vow in a clause that ", and" adds after
+    the strike ("a strike killed 51, ..., and soldiers were accused of stopping ambulances")."""
+    plain = _WHO_CLAUSE.sub(",", text)
+    cue = _GENERIC.search(plain)
+    if cue is None:
+        return False
+    joins = list(_AND_CLAUSE.finditer(plain, 0, cue.start()))
+    if joins and _STATEMENT.fullmatch(cue.group()):
+        head, tail = plain[: joins[-1].start()], plain[joins[-1].end() :]
+        if has_strike(head) and not _GENERIC.search(head) and all(
+                _STATEMENT.fullmatch(c.group()) for c in _GENERIC.finditer(tail)):
+            return False
+    return True
 
 
 _WHO_CLAUSE = re.compile(r",?\s+who\s+(?!(?:has|have|had)\s)[^,;]*(?:,|$)")
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+_STATEMENT = re.compile(r"accus\w+|(?:threaten|vow)(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)")
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

@@ -116,3 +116,12 @@ def test_words_against_a_government_are_no_strike() -> None:
 def test_calling_the_bombing_a_terrorist_act_is_a_comment() -> None:
     assert not_a_strike("President Dmitry Medvedev, who was attending a forum in Yaroslavl, "
                         "called the bombing a terrorist act.")
+
+
+def test_an_accusation_added_after_the_strike_does_not_void_it() -> None:
+    assert not is_generic("A government air strike on a crowded market in a village killed "
+                          "at least 51 people, health workers said on Wednesday, and soldiers "
+                          "were accused of stopping ambulances from reaching the wounded.")
+    assert is_generic("Iran accused Israel of the strike, and warned that it would respond.")
+    assert is_generic("Violence has risen in the province since the ceasefire ended, and the "
+                      "bombing was one of the deadliest in years.")
