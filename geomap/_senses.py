@@ -103,7 +103,7 @@ _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|seldom|rarely|usually|typically"
     r"|multiple attacks|has conducted|"
     r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
-    r"plans? to|capable of|accus\w+|show of force|"
+    r"plans? to|capable of|accus(?:e[sd]?|ing|ations?)\b|show of force|"
     r"(?:planning|plotting|preparing|planned|plotted) (?:new |more |further )?(?:attacks|strikes"
     r"|bombings|raids)\b|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
@@ -161,7 +161,8 @@ def is_generic(text: str) -> bool:
 
 _WHO_CLAUSE = re.compile(r",?\s+who\s+(?!(?:has|have|had)\s)[^,;]*(?:,|$)")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
-_STATEMENT = re.compile(r"accus\w+|(?:threaten|vow)(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)")
+_STATEMENT = re.compile(r"accus(?:e[sd]?|ing|ations?)|(?:threaten|vow)(?:s|ed|ing)? to"
+                        r"|warn(?:s|ed|ing)? (?:of|that)")
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

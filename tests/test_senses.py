@@ -125,3 +125,8 @@ def test_an_accusation_added_after_the_strike_does_not_void_it() -> None:
     assert is_generic("Iran accused Israel of the strike, and warned that it would respond.")
     assert is_generic("Violence has risen in the province since the ceasefire ended, and the "
                       "bombing was one of the deadliest in years.")
+
+
+def test_a_country_accustomed_to_violence_is_no_accusation() -> None:
+    assert not is_generic("Gunmen stormed a maternity ward in western Kabul on Tuesday, in an "
+                          "assault that horrified a country long accustomed to violence.")
