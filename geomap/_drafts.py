@@ -308,11 +308,12 @@ def split_targets(target: str | None, n: int) -> list[str | None]:
 def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, int]],
            attacker: ActorMention | None, date: DateRef | None, pub: dt.date | None,
            km: float, current: Draft | None, sites_only: bool = False,
-           gang: bool = False) -> Draft | None:
+           gang: bool = False, killed: int | None = None) -> Draft | None:
     """The draft a strike segment adds to: ``current`` when it has no place yet, else the
     latest draft with a compatible attacker and date near one of ``group``'s places (or of
-    the same day and still unplaced). Gunmen (``gang``) join no state's strike, nor it
-    theirs."""
+    the same day and still unplaced), or a headline's with the same dead (``killed``) that
+    names only the country of a village the gazetteer lacks ("Kill at Least 100 in Night
+    Raid on Burkina Faso Village"). Gunmen (``gang``) join no state's strike, nor it theirs."""
     cc = attacker.country_code if attacker is not None else None
     if (current is not None and not current.places and compatible_dates(current.date, date, pub)
             and (cc is None or current.attacker_country in {None, cc})):
@@ -328,7 +329,9 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
             continue
         if not report_dates(d.date, date, pub):
             continue  # "a day earlier" is another day
-        if any(near(gaz, d, t, km, sites_only) for t, _ in group) or (not d.places and date and (
+        if any(near(gaz, d, t, km, sites_only) or (d.seen == 0 and killed is not None and any(
+                c.killed == killed for c in d.casualties) and refines(gaz, d, t, km))
+               for t, _ in group) or (not d.places and date and (
                 date.precision == "day" and d.date is not None and d.date.value == date.value)):
             return d
     return None

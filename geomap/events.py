@@ -142,6 +142,8 @@ _SPOKEN = re.compile(r"\b(?:said|says|announced|reported|claimed|confirmed|told)
 _LOCATED = re.compile(r"\s*(?:The|Its|Their) (?:[\w-]+ )?(?:camps?|bases?|targets?|sites?|compound"
                       r"|facility|depot|village|area) (?:lay|lies|lie|is|are|was|were|sits?|sat)"
                       r"(?: located| situated)? (?:about |some |roughly |around |nearly )?\d")
+_OTHER_HOURS = re.compile(r"\s*(?:(?:earlier|later) (?:that|the same|in the) (?:day|morning|"
+                          r"afternoon|evening|night)|hours (?:earlier|later))\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
 _SAME_WAVE = re.compile(r"\bthe same (?:[\w-]+ )?(?:barrage|salvo|wave|volley|attack|raid)\b",
                         re.IGNORECASE)
@@ -395,12 +397,14 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                           and not another_day(x, g_date, own_day)],
                     group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
-                    gang=is_gang(seg.text))
-                if d is not None and d is not placeless and g_cas is not None \
-                        and g_cas.killed and any(c.killed for c in d.casualties) \
-                        and all(p == 1 for _, p in group) and not {
-                            t.place_id for t, _ in group} & {t.place_id for t, _ in d.places}:
-                    d = None  # another site with its own dead: "There he shot dead 69"
+                    gang=is_gang(seg.text), killed=g_cas.killed if g_cas else None)
+                if d is not None and g_cas is not None and g_cas.killed and any(
+                        c.killed for c in d.casualties) and (_OTHER_HOURS.match(seg.text) or (
+                            d is not placeless and all(p == 1 for _, p in group) and not {
+                                t.place_id for t, _ in group} & {
+                                t.place_id for t, _ in d.places})):
+                    d = None  # another site with its own dead: "There he shot dead 69"; or
+                    # other hours of the day: "Earlier that day a bomb ... killing 11"
                 if d is None:
                     d = Draft(seen=index)
                     if another and current is not None and attacker is None:

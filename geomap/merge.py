@@ -92,7 +92,7 @@ def merge(events: Sequence[Event], gazetteer: Gazetteer | None = None, *, km: fl
                 break
         else:
             clusters.append([e])
-    merged = [_combine(c) for c in clusters]
+    merged = _unique_ids([_combine(c) for c in clusters])
     merged.sort(key=lambda e: (e.date or "9999", e.location_name or "", e.id))
     logger.info("merged %d reports into %d events", len(events), len(merged))
     return merged
@@ -189,3 +189,13 @@ def _event_id(sources: list[Source], e: Event, date: Event | None) -> str:
     key = "|".join([*(s.id for s in sources), e.place_id or e.location_name or "",
                     date.date if date and date.date else ""])
     return "ev-" + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Two strikes the same articles place at one town on one day ("Earlier that day a
+    bomb ... in the centre of Quetta" beside the snooker-club bombing) keep ids of their
+    own: the id of each also hashes its evidence."""
+    counts = Counter(e.id for e in events)
+    return [e if counts[e.id] == 1 else replace(e, id="ev-" + hashlib.sha1(
+        "|".join([e.id, *e.evidence]).encode("utf-8"), usedforsecurity=False).hexdigest()[:10])
+        for e in events]

@@ -1,4 +1,4 @@
-"""Event reading rules added in the seventh session: one short text per rule.
+"""Event reading rules added in the seventh and eighth sessions: one short text per rule.
 
 Each row fails without its rule (checked with the rule's code removed). The texts are
 written for these tests; the blind test sets under bench/data/ are not copied here.
@@ -213,3 +213,25 @@ def test_police_who_chased_and_opened_fire_struck(read_events: Reader) -> None:
     e = only(read_events(text, dt.date(2014, 9, 29)))
     assert (e.location_name, e.attacker_country, e.fatalities) == (
         "Iguala de la Independencia", "MX", 2)
+
+
+def test_earlier_that_day_with_its_own_dead_is_another_strike(read_events: Reader) -> None:
+    text = ("A suicide bomber blew himself up inside a crowded snooker club in Quetta on "
+            "Thursday. At least 92 people were killed. Earlier that day a bomb exploded beside "
+            "a checkpoint in a market in the centre of Quetta, killing at least 11 people.")
+    found = read_events(text, dt.date(2013, 1, 11))
+    assert sorted((e.location_name, e.fatalities) for e in found) == [
+        ("Quetta", 11), ("Quetta", 92)]
+
+
+
+def test_a_headline_naming_only_the_country_is_the_lead_strike_at_an_unlisted_village(
+        read_events: Reader) -> None:
+    text = ("Gunmen Kill at Least 100 in Night Raid on Burkina Faso Village\n\n"
+            "Gunmen killed at least 100 civilians in an overnight raid on the village of Solhan "
+            "in northern Burkina Faso, the government said on Saturday. Solhan lies about 15 km "
+            "from Sebba, the main town of Yagha province. Hours earlier, on Friday evening, "
+            "gunmen attacked Tadaryat, a village in Oudalan province, killing at least 14 people.")
+    found = read_events(text, dt.date(2021, 6, 6))
+    assert sorted((e.location_name, e.fatalities) for e in found) == [
+        ("Solhan", 100), ("Tadaryat", 14)]

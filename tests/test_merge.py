@@ -213,3 +213,13 @@ def test_result_is_sorted_by_date(gaz: Gazetteer, panjgur: Place) -> None:
 
 def test_nothing_to_merge(gaz: Gazetteer) -> None:
     assert merge([], gaz) == []
+
+
+def test_two_strikes_of_one_article_at_one_town_on_one_day_keep_ids_of_their_own(
+        gaz: Gazetteer, panjgur: Place) -> None:
+    first = report(panjgur, A, 1, killed=92, evidence=("A bomber struck a snooker club.",))
+    second = report(panjgur, A, 2, killed=11, evidence=("Earlier that day a bomb exploded.",))
+    merged = merge([first, second], gaz)
+    assert sorted(e.fatalities or 0 for e in merged) == [11, 92]
+    assert len({e.id for e in merged}) == 2
+    assert merged == merge([second, first], gaz)  # the same ids on every run
