@@ -65,7 +65,7 @@ _STRIKE = re.compile(
     r"|(?:drove|driv(?:e|es|ing|en)) [\w\s-]{0,25}?(?:truck|lorry|car|vehicle|van) into"
     r"|(?:missiles?|rockets?|drones?|shells?|bombs?|projectiles?)(?: that| which)? (?:hit|struck"
     r"|landed|slammed|exploded|fell|killed|kills|got through|destroyed|flattened|damaged"
-    r"|tore (?:into|through)|ripped (?:into|through)|smashed (?:into|through)|crashed into"
+    r"|(?:tore|ripped) (?:into|through|open|apart)|smashed (?:into|through)|crashed into"
     r"|rained (?:down )?on"
     r"|br(?:ought|ing|ings) down|levell?ed|demolished|wrecked|set (?:\w+ )?ablaze|set fire to)"
     r"|flatten(?:s|ed)|(?:artillery|mortar|rocket) fire"

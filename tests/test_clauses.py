@@ -425,3 +425,8 @@ def test_a_knife_attack_is_a_strike_and_an_execution_is_not() -> None:
 def test_airliners_blown_up_are_a_strike() -> None:
     assert has_strike("Two airliners were blown up almost simultaneously, killing all 90 people "
                       "on board.")
+
+
+def test_a_missile_that_tore_open_a_building_struck_it() -> None:
+    assert has_strike("Rescuers pulled more bodies from the regional administration building "
+                      "that a Russian missile tore open on Tuesday morning.")
