@@ -67,6 +67,7 @@ _HOST_FORCE = re.compile(
     r"|(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Rr]egime|[Jj]unta|[Aa]ir [Ff]orce) "
     r"(?:jets?|aircraft|warplanes?|drones?|"
     r"troops|forces|soldiers|helicopters?|artillery|tanks)"
+    r"|(?:[Tt]he )?National Guard(?:smen|sman)?(?: troops| soldiers| units)?"
     rf"|(?:[Tt]he )?[Pp]olice(?: officers| units| forces)?(?={_FIRING}))\b")  # "police opened
 # fire on the crowd" (not "police shot dead the gunman")
 

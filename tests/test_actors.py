@@ -80,6 +80,8 @@ def test_jaish_al_adl_and_its_english_name_are_one_group() -> None:
         ("it was striking a Mossad base", ("Mossad", "force", "IL")),
         ("Islamic State training facilities", ("Islamic State", "group", None)),
         ("the vicinity of the United States Consulate", ("United States", "state", "US")),
+        ("SS troops of the Das Reich division", ("SS troops", "force", "DE")),
+        ("the Luftwaffe bombed the city", ("Luftwaffe", "force", "DE")),
     ],
 )
 def test_single_mention(text: str, expected: tuple[str, str, str | None]) -> None:

@@ -30,3 +30,10 @@ def test_no_host_forces_when_another_state_acts() -> None:
 def test_a_state_s_name_after_a_word_that_starts_a_place_s_name_is_no_actor() -> None:
     text = "Rebels shot dead a community leader in Villa El Salvador and near Mount Lebanon."
     assert story_actors(text, []) == []
+
+
+def test_national_guardsmen_of_a_one_country_story_are_its_forces() -> None:
+    text = ("National Guardsmen fired on an anti-war rally at Kent State University in Kent, "
+            "Ohio, killing four students.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("National Guardsmen", "US") in found
