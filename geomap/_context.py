@@ -20,18 +20,25 @@ of a name, the evidence is:
 
 Bonuses grow with the count and are capped, so that a long list of places cannot
 outweigh everything else.
+
+Also here: :func:`compass_agrees` ("the south-western city of" a name points to where a
+candidate lies from its country's centre), and the filters :func:`geomap.geoparse`
+applies to its choices, :func:`strays` (small towns nothing in the text supports) and
+:func:`governments` (a far capital that stands for its government).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
-from geomap.records import Place
+from geomap.gazetteer import haversine_km
+from geomap.records import Place, Toponym
 
-__all__ = ["DocContext", "Evidence"]
+__all__ = ["DocContext", "Evidence", "compass_agrees", "compass_of", "governments", "strays"]
 
 _NEAR = ((25.0, 2.0), (75.0, 1.5), (150.0, 1.0))
 _NEAR_CANDIDATE = ((25.0, 2.0), (75.0, 1.0))
@@ -172,3 +179,91 @@ def _count(bucket: dict[str, float] | None, key: str) -> float:
         return 0.0
     return sum(w for k, w in bucket.items() if k != key)
 
+
+_COMPASS = re.compile(r"\b(?:(north|south)-?(east|west)?|(east|west))(?:ern)? (?:[\w-]+ ){0,2}?"
+                      r"(?:city|town|port|village|province|region|district|state) of $", re.I)
+
+
+def compass_of(before: str) -> tuple[str | None, str | None] | None:
+    """The compass point of "the south-western city of" ending ``before`` (a name):
+    ("south", "west"); ``None`` without one."""
+    m = _COMPASS.search(before[-60:])
+    if m is None:
+        return None
+    ns, ew = m.group(1), m.group(2) or m.group(3)
+    return (ns.lower() if ns else None, ew.lower() if ew else None)
+
+
+def compass_agrees(point: tuple[str | None, str | None] | None, place: Place,
+                   centre: Place | None) -> bool:
+    """Whether ``place`` lies towards ``point`` (:func:`compass_of`) from its country's
+    centre: Gwangju, the city of 1.4 million in the south-west, not its namesake near
+    Seoul."""
+    if point is None or centre is None or place.kind == "country":
+        return False
+    ns, ew = point
+    north = place.lat > centre.lat
+    east = (place.lon - centre.lon + 540) % 360 - 180 > 0
+    return (ns is None or (ns == "north") == north) and (ew is None or (ew == "east") == east)
+
+
+_GOVERNMENT_KM = 2500.0
+_GOVERNMENT_SURE = 6.0
+_STRAY_SURE = 8.5  # a small town of an unnamed country is kept only this sure
+_REACTION = re.compile(
+    r"\b(?:unease|concerns?|alarm|anger|dismay|fury|outrage|frustration|worry|worries|"
+    r"jitters|consternation|criticism|surprise|relief|satisfaction|scepticism|skepticism|"
+    r"irritation|disquiet|annoyance|eyebrows|governments?|officials)"
+    r"(?:\s+[\w-]+){0,2}\s+in\s+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
+
+
+def strays(toponyms: list[Toponym], demonyms: Set[str] = frozenset()) -> set[int]:
+    """Indices of small towns (under 100,000 people) that nothing in the text supports,
+    in a text with two sure places or more: 2,500 km or more from every sure place, none
+    of which is in its country ("Koya" read as Kōya, Japan, in a story about Erbil and
+    Iran); or, short of a sure guess (score 8.5), of a country that the text names by no
+    country, province, demonym or town of 100,000, whatever other small towns it has there
+    ("Konna" read as Conna, Ireland, in a story about Mali; "Aldgate", "Piccadilly" and
+    "Docklands" read as suburbs of Adelaide and Melbourne in a story about London). No
+    place rather than a wild guess."""
+    sure = [t for t in toponyms if t.score >= _GOVERNMENT_SURE]
+    out: set[int] = set()
+    for k, t in enumerate(toponyms):
+        others = [o for o in sure if o.place_id != t.place_id]
+        if t.kind != "populated" or t.population >= 100_000 or len(others) < 2:
+            continue
+        far = not any(o.country_code == t.country_code for o in others) and min(
+            haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM
+        alone = t.country_code not in demonyms and not any(  # nothing big of its country
+            o.country_code == t.country_code and (o.kind in {"country", "adm1"} or o.population
+                                                  >= 100_000) for o in toponyms)
+        if far or (alone and t.score < _STRAY_SURE):
+            out.add(k)
+    return out
+
+
+def governments(text: str, toponyms: list[Toponym]) -> set[int]:
+    """Indices of capitals that stand for their governments and are no place of the story
+    ("prompting unease in Washington", "Governments in Washington, London and Canberra",
+    "In Washington, the president said"): a capital named once, far (2,500 km or more)
+    from every other place of the text, with nothing else of its country in the text,
+    in such a frame. Weak guesses (score under 6) do not count as other places."""
+    out: set[int] = set()
+    for k, t in enumerate(toponyms):
+        if t.feature_code != "PPLC":
+            continue
+        others = [o for o in toponyms if o.place_id != t.place_id]
+        sure = [o for o in others if o.score >= _GOVERNMENT_SURE]
+        if len(others) == len(toponyms) - 1 and sure and not any(
+                o.country_code == t.country_code for o in sure) and min(
+                haversine_km(t.lat, t.lon, o.lat, o.lon) for o in sure) >= _GOVERNMENT_KM:
+            before = text[max(0, t.start - 60) : t.start]
+            listed = [o for o in toponyms if o.feature_code == "PPLC" and (
+                _LIST_GAP.fullmatch(text[o.end : t.start]) or _LIST_GAP.fullmatch(
+                    text[t.end : o.start]))]
+            if (_REACTION.search(before) or listed or (
+                    _OPENING_IN.search(before) and text[t.end : t.end + 1] == ",")):
+                out.add(k)
+    return out

@@ -8,7 +8,9 @@ Every candidate gets an explainable score, the sum of:
   places of that very name (:meth:`Gazetteer.namesake_penalty`); a town far larger than
   its namesakes in the same country is that country's default ("largest");
 - ``trigger``: a word next to the name that agrees with the kind ("Balochistan
-  province", "the city of Kerman", "Nevatim air base");
+  province", "the city of Kerman", "Nevatim air base"); ``compass``: "the south-western
+  city of Kwangju" favours, for every mention of the name, the namesake that lies that
+  way from its country's centre;
 - ``container``: "X, Y", "X in Y", "X near Y": the candidate lies in a province or
   country that Y names ("Paris, Texas"; "Atlanta, Ga."), and that place of Y gains too;
   all mentions of the same name share it (one sense per discourse);
@@ -41,17 +43,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from geomap._context import DocContext
+from geomap._context import DocContext, compass_agrees, compass_of, governments, strays
 from geomap._fold import fold
 from geomap._unlisted import find_unlisted
 from geomap._words import FACILITY_WORDS, adjective_forms, place_forms, word_set
 from geomap.gazetteer import (
     ADMIN_WORDS,
     Gazetteer,
-    haversine_km,
     load_gazetteer,
     prior_score,
 )
@@ -68,6 +69,7 @@ _MAX_CANDIDATES = 40
 _PASSES = 3
 _ALTERNATIVES = 8
 _LARGEST_BONUS = 2.0
+_COMPASS_BONUS = 2.0
 _LARGEST_RATIO = 20.0
 _MAX_CONTEXT = 9.0  # country 3 + named 1, province 3, near 2 (geomap._context)
 _TRIGGER_KIND = {
@@ -80,16 +82,6 @@ _CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+near\s+|\s+outside\s+)
                         re.IGNORECASE)
 _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
 _ADMIN_KINDS = frozenset({"adm1", "adm2"})
-_GOVERNMENT_KM = 2500.0
-_GOVERNMENT_SURE = 6.0
-_STRAY_SURE = 8.5  # a small town of an unnamed country is kept only this sure
-_REACTION = re.compile(
-    r"\b(?:unease|concerns?|alarm|anger|dismay|fury|outrage|frustration|worry|worries|"
-    r"jitters|consternation|criticism|surprise|relief|satisfaction|scepticism|skepticism|"
-    r"irritation|disquiet|annoyance|eyebrows|governments?|officials)"
-    r"(?:\s+[\w-]+){0,2}\s+in\s+$", re.IGNORECASE)
-_LIST_GAP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-_OPENING_IN = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 #: a facility-named town with no support in the text loses this much, unless this big
 _FACILITY_PENALTY = 6.0
 _FACILITY_BIG = 500_000
@@ -174,9 +166,13 @@ def _residents(gaz: Gazetteer, key: str) -> list[Candidate]:
     return []
 
 
-def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate]) -> _Scored:
+def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate],
+           point: tuple[str | None, str | None] | None = None) -> _Scored:
     score = prior_score(c)
     reasons = [f"prior {score:.1f}"]
+    if len(cands) > 1 and compass_agrees(point, c.place, gaz.get(f"cc:{c.place.country_code}")):
+        score += _COMPASS_BONUS  # "the south-western city of Kwangju"
+        reasons.append(f"compass +{_COMPASS_BONUS:.1f}")
     if m.trigger is None or _TRIGGER_KIND.get(TRIGGERS.get(m.trigger, ""), set()) != {"adm1"}:
         pen = gaz.namesake_penalty(c, cands)
         if pen:
@@ -265,7 +261,11 @@ def resolve(
     scored: list[list[_Scored]] = []
     wholes = {m.text: whole for m in mentions if m.kind == "place" and (
         whole := _with_noun(gaz, text, m))}  # the same name without its noun is that place
-    for m in mentions:
+    points: dict[str, tuple[str | None, str | None]] = {}  # "the south-western city of X"
+    for k, m in enumerate(mentions):  # points every mention of X that way
+        if (point := compass_of(text[max(0, m.start - 60) : m.start])) and keys[k] not in points:
+            points[keys[k]] = point
+    for k, m in enumerate(mentions):
         if m.kind != "place":
             scored.append([])
             continue
@@ -282,7 +282,7 @@ def resolve(
                 cands = gaz.rank(cands)[:_MAX_CANDIDATES]
             cache[(the, admin, m.text)] = cands
         cands = cache[(the, admin, m.text)]
-        options = [_prior(gaz, m, c, cands) for c in cands]
+        options = [_prior(gaz, m, c, cands, points.get(keys[k])) for c in cands]
         _largest_namesakes(options)
         scored.append(options)
     _containers(gaz, text, mentions, keys, scored)
@@ -402,7 +402,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
     demonyms = {m.country_code for m in mentions if m.kind != "place" and m.country_code}
-    dropped = _governments(text, resolved) | _strays(resolved, demonyms)
+    dropped = governments(text, resolved) | strays(resolved, demonyms)
     kept = [t for k, t in enumerate(resolved) if k not in dropped]
     unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
     return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
@@ -422,56 +422,6 @@ def _whole_names(places: list[Mention], text: str) -> list[Mention]:
             text, max(0, m.start - 40), m.start)]  # "Autopista del Sol": no Seoul
     drop = {id(m) for m in tails} | {id(o) for o in places for m in tails if o.end + 1 == m.start}
     return [m for m in places if id(m) not in drop] if drop else places
-
-
-def _strays(toponyms: list[Toponym], demonyms: Set[str] = frozenset()) -> set[int]:
-    """Indices of small towns (under 100,000 people) that nothing in the text supports,
-    in a text with two sure places or more: 2,500 km or more from every sure place, none
-    of which is in its country ("Koya" read as Kōya, Japan, in a story about Erbil and
-    Iran); or, short of a sure guess (score 8.5), of a country that the text names by no
-    country, province, demonym or town of 100,000, whatever other small towns it has there
-    ("Konna" read as Conna, Ireland, in a story about Mali; "Aldgate", "Piccadilly" and
-    "Docklands" read as suburbs of Adelaide and Melbourne in a story about London). No
-    place rather than a wild guess."""
-    sure = [t for t in toponyms if t.score >= _GOVERNMENT_SURE]
-    out: set[int] = set()
-    for k, t in enumerate(toponyms):
-        others = [o for o in sure if o.place_id != t.place_id]
-        if t.kind != "populated" or t.population >= 100_000 or len(others) < 2:
-            continue
-        far = not any(o.country_code == t.country_code for o in others) and min(
-            haversine_km(t.lat, t.lon, o.lat, o.lon) for o in others) >= _GOVERNMENT_KM
-        alone = t.country_code not in demonyms and not any(  # nothing big of its country
-            o.country_code == t.country_code and (o.kind in {"country", "adm1"} or o.population
-                                                  >= 100_000) for o in toponyms)
-        if far or (alone and t.score < _STRAY_SURE):
-            out.add(k)
-    return out
-
-
-def _governments(text: str, toponyms: list[Toponym]) -> set[int]:
-    """Indices of capitals that stand for their governments and are no place of the story
-    ("prompting unease in Washington", "Governments in Washington, London and Canberra",
-    "In Washington, the president said"): a capital named once, far (2,500 km or more)
-    from every other place of the text, with nothing else of its country in the text,
-    in such a frame. Weak guesses (score under 6) do not count as other places."""
-    out: set[int] = set()
-    for k, t in enumerate(toponyms):
-        if t.feature_code != "PPLC":
-            continue
-        others = [o for o in toponyms if o.place_id != t.place_id]
-        sure = [o for o in others if o.score >= _GOVERNMENT_SURE]
-        if len(others) == len(toponyms) - 1 and sure and not any(
-                o.country_code == t.country_code for o in sure) and min(
-                haversine_km(t.lat, t.lon, o.lat, o.lon) for o in sure) >= _GOVERNMENT_KM:
-            before = text[max(0, t.start - 60) : t.start]
-            listed = [o for o in toponyms if o.feature_code == "PPLC" and (
-                _LIST_GAP.fullmatch(text[o.end : t.start]) or _LIST_GAP.fullmatch(
-                    text[t.end : o.start]))]
-            if (_REACTION.search(before) or listed or (
-                    _OPENING_IN.search(before) and text[t.end : t.end + 1] == ",")):
-                out.add(k)
-    return out
 
 
 def resolve_spans(

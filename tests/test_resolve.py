@@ -411,3 +411,10 @@ def test_a_town_said_to_lie_some_distance_away_is_no_speaker() -> None:
 def test_a_word_after_del_in_a_longer_name_is_no_place() -> None:
     text = "Police broke up a blockade of the Autopista del Sol motorway in Chilpancingo."
     assert [t.text for t in geoparse(text)] == ["Chilpancingo"]
+
+
+def test_a_compass_point_picks_the_namesake_that_lies_that_way() -> None:
+    text = ("The generals put down the uprising in the south-western city of Kwangju in "
+            "May 1980, and relatives of the Kwangju dead wept outside the court in Seoul.")
+    found = [t for t in geoparse(text) if t.text == "Kwangju"]
+    assert len(found) == 2 and all(t.lat < 36.0 for t in found)  # not Gwangju near Seoul
