@@ -37,3 +37,9 @@ def test_national_guardsmen_of_a_one_country_story_are_its_forces() -> None:
             "Ohio, killing four students.")
     found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
     assert ("National Guardsmen", "US") in found
+
+
+def test_soldiers_firing_on_a_crowd_in_a_one_country_story_are_its_forces() -> None:
+    text = "Troops opened fire on a crowd of marchers in Derry, killing 13 people."
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("Troops", "GB") in found
