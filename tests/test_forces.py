@@ -43,3 +43,11 @@ def test_soldiers_firing_on_a_crowd_in_a_one_country_story_are_its_forces() -> N
     text = "Troops opened fire on a crowd of marchers in Derry, killing 13 people."
     found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
     assert ("Troops", "GB") in found
+
+
+def test_the_city_of_a_dateline_is_no_actor() -> None:
+    text = ("TEHRAN (wire) - A powerful bomb destroyed the party headquarters in central "
+            "Tehran late on Sunday, killing 72 people.")
+    assert "TEHRAN" not in [a.text for a in story_actors(text, geoparse(text))]
+    text = "TEHRAN said on Monday that its air force had struck the camp."
+    assert "TEHRAN" in [a.text for a in story_actors(text, geoparse(text))]
