@@ -154,7 +154,8 @@ _NONE_RE = re.compile(
 _VAGUE_TOLL = re.compile(r"\b(?:dozens|scores|hundreds|thousands|tens)\b(?!\s+(?:were|had been"
                          r"|have been)\s+(?:wounded|injured|hurt))", re.IGNORECASE)
 _KILL_STEM = re.compile(r"kill|dead|die|death", re.IGNORECASE)
-_AFTER_HEAD = word_set("in at on near from who which that inside outside across during by")
+_AFTER_HEAD = word_set("in at on near from who which that inside outside across during by besides"
+                        " beside except plus among")
 _CASUALTY_WORD = re.compile(
     r"kill|dead|death|died|dies|wound|injur|hurt|toll|casualt|lives|victim|bodies|massacr"
     r"|murder|slaughter"
@@ -302,8 +303,9 @@ def _noun_phrase(toks: list[str], i: int) -> tuple[int, str]:
             continue
         if not word[:1].isalpha() or word in _NP_STOP:
             break
-        if head in ("sg", "pl") and (word.endswith(("ing", "ed")) or word in _AFTER_HEAD):
-            break  # "110 civilians working in rice fields": the phrase ends at its person
+        if (head in ("sg", "pl") and word.endswith(("ing", "ed"))) or word in _AFTER_HEAD:
+            break  # "110 civilians working in rice fields": the phrase ends at its person;
+            # "Kills 12 Outside Tel Aviv Mall": at the number
         if head == "sg" and toks[j][:1].isupper():
             j += 1  # "the Socialist leader Inejiro Asanuma": a title before a name
             continue

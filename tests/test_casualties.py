@@ -424,3 +424,9 @@ def test_a_toll_lowered_to_a_figure_is_that_figure_not_a_count_of_sites() -> Non
     c = find_casualties("Jordan lowered the death toll from Wednesday night's suicide bombings "
                         "at three Amman hotels to 57 on Thursday, from the 67 first announced.")
     assert c.killed == 57
+
+
+def test_a_count_ends_before_besides_or_a_preposition_after_the_number() -> None:
+    assert find_casualties("The bomber blew himself up, killing at least 12 people besides "
+                           "himself.").killed == 12
+    assert find_casualties("Bomber Kills 12 Outside Tel Aviv Mall").killed == 12
