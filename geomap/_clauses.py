@@ -214,6 +214,7 @@ _RESPONSIBLE = re.compile(
     r"(?:[\w-]+ ){0,2}(?:had |have )?(?:carried out|launched|conducted|struck|hit)"
     r"|(?:was|were|is|are) (?:behind|responsible)|claimed (?:responsibility|"
     r"the (?:attack|strike|bombing))|said (?:it|they) (?:had )?carried out)", re.IGNORECASE)
+_MEDIA = re.compile(r"\s+(?:News|Radio|Television|TV|Press|Times|Post|Agency)\b")
 _VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
                             r"(?:(?!when\b|as\b|after\b|by\b|in\b|during\b|while\b)"
                             r"[\w-]+\s+){0,3}$", re.IGNORECASE)
@@ -342,7 +343,8 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
     if phrase is None:
         return None
     at = seg.start + phrase.start()
-    cands = [a for a in inside if a.end <= at and a.kind in {"group", "force", "state"}]
+    cands = [a for a in inside if a.end <= at and a.kind in {"group", "force", "state"}
+             and not _MEDIA.match(text, a.end)]  # not "Callers to Israel Radio claimed"
     direct = [a for a in cands if "," not in text[a.end : at]]
     if direct:
         return direct[-1]

@@ -153,7 +153,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
                 and not re.match(
                 r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"
                 r"camp|base|suburb|valley|crossing|border|front|reactor|plant|refinery|airport|"
-                r"port|terminal|dam|power station|hospital|facility|complex|depot|barracks)",
+                r"port|terminal|dam|power station|hospital|facility|complex|depot|barracks|"
+                r"junction|checkpoint|crossroads|roundabout|road|highway|bridge|market)",
                 after) \
                 and not t.name.lower().startswith("the "):
             continue  # "near Saratov on the Volga": a river, not the town of Volga

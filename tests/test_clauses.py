@@ -10,6 +10,7 @@ import pytest
 from geomap._clauses import (
     Segment,
     attacker_of,
+    blamed_actor,
     date_text,
     has_strike,
     segments,
@@ -430,3 +431,8 @@ def test_airliners_blown_up_are_a_strike() -> None:
 def test_a_missile_that_tore_open_a_building_struck_it() -> None:
     assert has_strike("Rescuers pulled more bodies from the regional administration building "
                       "that a Russian missile tore open on Tuesday morning.")
+
+
+def test_a_radio_of_a_state_that_reports_a_claim_is_not_blamed() -> None:
+    text = "Callers to Israel Radio claimed the attack for Hamas."
+    assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None

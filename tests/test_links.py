@@ -214,3 +214,8 @@ def test_the_city_a_person_comes_from_is_no_site() -> None:
     text = ("A bomb killed 14 people in the metro, and investigators named a man from the "
             "southern city of Osh.")
     assert places(text) == []
+
+
+def test_a_town_naming_a_junction_or_checkpoint_is_the_site() -> None:
+    assert places("A bomber blew himself up at the Ashkelon junction, killing one.") == [
+        ("Ashkelon", 1)]
