@@ -54,6 +54,8 @@ _STRIKE = re.compile(
     r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
     r"|blew up|blown up"
+    r"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helicopter)s?"
     r"|stabbed|stabbings?|knifed|knife attacks?"
     r"|blew (?:himself|herself|themselves) up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"

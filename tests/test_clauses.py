@@ -436,3 +436,9 @@ def test_a_missile_that_tore_open_a_building_struck_it() -> None:
 def test_a_radio_of_a_state_that_reports_a_claim_is_not_blamed() -> None:
     text = "Callers to Israel Radio claimed the attack for Hamas."
     assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
+
+
+def test_shooting_down_an_aircraft_is_a_strike_but_not_shooting_down_drones() -> None:
+    assert has_strike("The cruiser shot down an Iranian passenger jet over the strait, killing "
+                      "all 290 people aboard.")
+    assert not has_strike("Air defences shot down 30 drones over the capital overnight.")

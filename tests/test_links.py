@@ -219,3 +219,8 @@ def test_the_city_a_person_comes_from_is_no_site() -> None:
 def test_a_town_naming_a_junction_or_checkpoint_is_the_site() -> None:
     assert places("A bomber blew himself up at the Ashkelon junction, killing one.") == [
         ("Ashkelon", 1)]
+
+
+def test_the_tip_of_an_island_town_is_the_site() -> None:
+    assert places("Two missiles destroyed the airliner off the southern tip of Qeshm.") == [
+        ("Qeshm", 1)]
