@@ -397,7 +397,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     [('Panjgur', 'PK'), ('Balochistan', 'PK')]
     """
     gaz = gazetteer or load_gazetteer()
-    mentions = find_mentions(text, gaz)
+    mentions = [_sea_noun(gaz, text, m) for m in find_mentions(text, gaz)]
     places = _whole_names([m for m in mentions if m.kind == "place"], text)
     resolved = [t for t in resolve(text, places, gaz, min_score=MIN_SCORE, context=mentions)
                 if t is not None]
@@ -406,6 +406,21 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[Toponym]:
     kept = [t for k, t in enumerate(resolved) if k not in dropped]
     unlisted = find_unlisted(text, kept)  # "Hroza, a village 30 km west of Kupiansk"
     return sorted([*kept, *unlisted], key=lambda t: t.start) if unlisted else kept
+
+
+_ADJECTIVE_NEXT = re.compile(r"\s+(?!(?:were|was|is|are|had|has|have|on|in|at|and|or|to|for"
+                             r"|from|with|by|since|after|before|off|this|last|that|which|where"
+                             r"|when|while|as)\b)[a-z]")
+
+
+def _sea_noun(gaz: Gazetteer, text: str, m: Mention) -> Mention:
+    """A region adjective that is the gazetteer's sea, used as a noun, is the sea: "a boat
+    in the Caribbean on Tuesday" (but "the Caribbean island" is an adjective)."""
+    if m.kind != "demonym" or text[max(0, m.start - 4) : m.start].lower() != "the " \
+            or _ADJECTIVE_NEXT.match(text, m.end) or not any(
+                c.place.feature_code in {"SEA", "GULF", "OCN"} for c in gaz.lookup(m.text)):
+        return m
+    return Mention(m.start, m.end, m.text, "place", None, m.trigger)
 
 
 _GENERIC_TAIL = word_set("Bay Beach Park Hill Hills Lake Island Islands River Valley Square Point"

@@ -418,3 +418,10 @@ def test_a_compass_point_picks_the_namesake_that_lies_that_way() -> None:
             "May 1980, and relatives of the Kwangju dead wept outside the court in Seoul.")
     found = [t for t in geoparse(text) if t.text == "Kwangju"]
     assert len(found) == 2 and all(t.lat < 36.0 for t in found)  # not Gwangju near Seoul
+
+
+def test_the_caribbean_as_a_noun_is_the_sea_but_not_as_an_adjective() -> None:
+    assert [t.name for t in geoparse("A strike hit a boat in the Caribbean on Tuesday.")] == [
+        "Caribbean"]
+    assert [t.name for t in geoparse("The Caribbean island of Grenada was invaded.")] == [
+        "Grenada"]
