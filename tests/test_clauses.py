@@ -442,6 +442,8 @@ def test_shooting_down_an_aircraft_is_a_strike_but_not_shooting_down_drones() ->
     assert has_strike("The cruiser shot down an Iranian passenger jet over the strait, killing "
                       "all 290 people aboard.")
     assert not has_strike("Air defences shot down 30 drones over the capital overnight.")
+    assert has_strike("A plane carrying the presidents of Rwanda and Burundi was shot down as "
+                      "it came in to land.")
 
 
 def test_setting_off_explosives_is_a_strike() -> None:

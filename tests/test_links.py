@@ -224,3 +224,8 @@ def test_a_town_naming_a_junction_or_checkpoint_is_the_site() -> None:
 def test_the_tip_of_an_island_town_is_the_site() -> None:
     assert places("Two missiles destroyed the airliner off the southern tip of Qeshm.") == [
         ("Qeshm", 1)]
+
+
+def test_where_a_jet_was_returning_from_is_no_site() -> None:
+    assert places("The jet, returning from a summit in Dar es Salaam, was hit by two missiles "
+                  "near Kigali.") == [("Kigali", 2)]
