@@ -150,7 +150,9 @@ _ARMED_NOUN = re.compile(
     r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
     re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
-_MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*")  # "Iran's drones", "US-led strikes"
+_MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*((?:air|drone|missile|rocket|naval)\s+)?")
+# "Iran's drones", "US-led strikes", "an American air strike" (one: not "Israeli air raids")
+_ONE_STRIKE = re.compile(r"(?:strike|raid|attack)\b")
 _NOUN_GAP = re.compile(r"[\s-]*(?:[\w-]+\s+){0,2}")  # "a Tu-22M3 long-range bomber"
 OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|designed|supplied|backed"
                    r"|run|operated|allied|aligned|linked|controlled|held)\b", re.IGNORECASE)
@@ -408,7 +410,10 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
         # unless an object itself ("the invasion of Grenada bombed")
         if verb and _OBJECT_BEFORE.search(text, max(seg.start, a.start - 15), a.start):
             continue
-        if a.end <= trigger_at and _MODIFIER_GAP.fullmatch(text, a.end, trigger_at) \
+        gap = _MODIFIER_GAP.fullmatch(text, a.end, trigger_at)
+        if gap and gap.group(1) and not _ONE_STRIKE.match(text, trigger_at):
+            gap = None
+        if a.end <= trigger_at and gap \
                 and not any(o.start() <= a.start and a.end <= o.end() for o in origins) \
                 and (a.kind != "demonym" or (_ARMED_NOUN.match(text[a.end : end])
                                              and not _NON_STATE.match(text[a.end : end]))) \

@@ -288,6 +288,8 @@ def test_who_is_not_the_attacker(text: str, trigger: str, not_cc: str | None) ->
     ("The Ukrainian navy said it had destroyed a large landing ship at Berdyansk.",
      "destroyed", "UA"),
     ("The frigate was hit by two missiles fired by an Iraqi Mirage jet on Sunday.", "hit", "IQ"),
+    ("The Pentagon confirmed that Ahmed Abdi Godane, the leader of the Somali militant group "
+     "al-Shabaab, had been killed in an American air strike on Monday.", "strike", "US"),
 ])
 def test_who_is_the_attacker(text: str, trigger: str, cc: str) -> None:
     found = attacker_of(whole(text), text, find_actors(text), text.index(trigger))
@@ -449,3 +451,8 @@ def test_shooting_down_an_aircraft_is_a_strike_but_not_shooting_down_drones() ->
 def test_setting_off_explosives_is_a_strike() -> None:
     assert has_strike("The visitor bent to greet Rabbani and set off explosives hidden in his "
                       "turban, killing him.")
+
+
+def test_a_nationality_before_air_raids_of_a_campaign_is_not_taken_as_their_modifier() -> None:
+    text = "The truce followed nearly two weeks of Israeli air raids on Iran."
+    assert attacker_of(whole(text), text, find_actors(text), text.index("raids")) is None
