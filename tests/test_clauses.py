@@ -456,3 +456,7 @@ def test_setting_off_explosives_is_a_strike() -> None:
 def test_a_nationality_before_air_raids_of_a_campaign_is_not_taken_as_their_modifier() -> None:
     text = "The truce followed nearly two weeks of Israeli air raids on Iran."
     assert attacker_of(whole(text), text, find_actors(text), text.index("raids")) is None
+
+
+def test_men_machine_gunned_in_barns_were_struck() -> None:
+    assert has_strike("The men were led in groups into barns and garages and machine-gunned.")
