@@ -132,6 +132,9 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"
                       r"(?: and \w+day)?\b",
                       re.IGNORECASE)
+_VERDICT_ON = re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|found guilty)\b[^.;]{0,80}?"
+                         r"\b(?:today|yesterday|tonight|on \w+day)\b", re.IGNORECASE)
+_DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+\w+day\s*[-–—]+")  # "BORDEAUX, Friday - "
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by"
@@ -362,9 +365,13 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
 
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def date_text(seg_text: str) -> str:
-    """The segment with the dates of speaking ("said on Wednesday") and of comparison ("the
-    deadliest since fighting erupted on 27 September") blanked."""
+    """The segment with the dates of speaking ("said on Wednesday"), of filing ("BORDEAUX,
+    Friday - "), of a verdict
+    ("sentenced two former SS men to death in the early hours of today") and of comparison
+    ("the deadliest since fighting erupted on 27 September") blanked."""
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
+    blank = _VERDICT_ON.sub(lambda m: " " * len(m.group()), blank)
+    blank = _DATELINE_DAY.sub(lambda m: " " * len(m.group()), blank)
     if "since" not in blank:
         return blank
     return _SINCE_TAIL.sub(lambda m: " " * len(m.group()), blank)

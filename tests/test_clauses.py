@@ -460,3 +460,9 @@ def test_a_nationality_before_air_raids_of_a_campaign_is_not_taken_as_their_modi
 
 def test_men_machine_gunned_in_barns_were_struck() -> None:
     assert has_strike("The men were led in groups into barns and garages and machine-gunned.")
+
+
+def test_the_verdict_and_filing_days_do_not_date_the_massacre() -> None:
+    text = ("BORDEAUX, Friday - A French military tribunal sentenced two former SS men to death "
+            "in the early hours of today for the massacre at Oradour-sur-Glane.")
+    assert nearest_date(whole(text), dt.date(1953, 2, 13)) is None
