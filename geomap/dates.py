@@ -11,10 +11,10 @@ Resolution rules (``published`` is the article's publication date):
   the most recent such weekday on or before ``published``; "last Tuesday" is the most
   recent one strictly before it, "next Tuesday" the first one strictly after it, "Tuesday
   of last week" the one of the calendar week before the publication day's;
-- "today", "this morning", "earlier today", "tonight" are ``published``; "yesterday",
-  "last night" the day before; "overnight" the publication day (a morning report's
-  "overnight" strikes fell in its early hours); "the day before yesterday" two days
-  before; "tomorrow" the day after;
+- "today", "this morning", "earlier today", "tonight" are ``published`` ("fifty years ago
+  today": that day fifty years before); "yesterday", "last night" the day before;
+  "overnight" the publication day (a morning report's "overnight" strikes fell in its
+  early hours); "the day before yesterday" two days before; "tomorrow" the day after;
 - "this month" / "earlier this month" is the publication month, "last month" the one
   before; "this year" / "last year" likewise with year precision;
 - "this week" / "last week": the schema has no week precision, so the calendar week
@@ -229,15 +229,14 @@ def _weekday_of(weekday: int, nth: int) -> Any:
 
 def _near_day(m: re.Match[str], published: dt.date) -> _Resolved | None:
     phrase = " ".join(m["d"].lower().split())
-    if "before yesterday" in phrase:
-        offset = -2
-    elif "yesterday" in phrase or "last night" in phrase:
-        offset = -1
-    elif "tomorrow" in phrase:
-        offset = 1
-    else:
-        offset = 0
-    return _add(published, relativedelta(days=offset)).isoformat(), "day"
+    offset = -2 if "before yesterday" in phrase else -1 if (
+        "yesterday" in phrase or "last night" in phrase) else 1 if "tomorrow" in phrase else 0
+    ago = (m["ago"] or "0").lower()  # "Fifty years ago today"
+    try:
+        years = int(ago) if ago.isdigit() else 1 if ago in ("a", "one") else text2num(ago, "en")
+    except ValueError:
+        return None
+    return _add(published, relativedelta(years=-years, days=offset)).isoformat(), "day"
 
 
 def _period(m: re.Match[str], published: dt.date) -> _Resolved | None:
@@ -310,7 +309,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         r"(?<![\w-])(?P<d>the\s+day\s+before\s+yesterday"
-        r"|(?:(?:early|earlier|later|late)\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))"
+        r"|(?:(?P<ago>[\w-]+)\s+years?\s+ago\s+)?(?:(?:early|earlier|later|late)\s+)?"
+        r"(?:today|tonight|this\s+(?:morning|afternoon|evening))"
         r"|yesterday(?:\s+(?:morning|afternoon|evening))?|(?:late\s+)?last\s+night"
         r"|overnight|tomorrow)(?![\w-])",
         relative=_near_day,

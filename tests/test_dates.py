@@ -453,3 +453,10 @@ def test_months_later_shift_a_month_date() -> None:
     assert days == 120
     august = find_dates("in August 1987", None)[0]
     assert shift(august, days).value == "1987-12"
+
+
+def test_years_ago_today_is_that_day_years_before() -> None:
+    found = find_dates("Fifty years ago today, a rocket fell on the store.", dt.date(1994, 11, 25))
+    assert [(d.value, d.precision) for d in found] == [("1944-11-25", "day")]
+    found = find_dates("A year ago today, a bomb went off.", dt.date(2024, 3, 1))
+    assert [d.value for d in found] == ["2023-03-01"]
