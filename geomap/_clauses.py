@@ -153,7 +153,8 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
     r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
     re.IGNORECASE)
-_WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies)\b", re.IGNORECASE)
+_WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies|coast|coastline"
+                         r"|shores?)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*((?:air|drone|missile|rocket|naval)\s+)?")
 # "Iran's drones", "US-led strikes", "an American air strike" (one: not "Israeli air raids")
 _ONE_STRIKE = re.compile(r"(?:strike|raid|attack)\b")

@@ -277,6 +277,7 @@ def test_called_off_strikes_are_no_event() -> None:
     ("Kyiv Orders Inquiry Into College Strike as Lviv Counts Its Dead", "Strike", "UA"),
     ("Ukraine's ground forces opened an investigation into how so many cadets were killed at "
      "a military college.", "killed", "UA"),
+    ("The pilotless V-1s launched from the French coast fell on London.", "launched", "FR"),
 ])
 def test_who_is_not_the_attacker(text: str, trigger: str, not_cc: str | None) -> None:
     found = attacker_of(whole(text), text, find_actors(text), text.index(trigger))
