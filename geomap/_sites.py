@@ -40,32 +40,11 @@ from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
 __all__ = [
-    "CITY_REF",
-    "INDEFINITE",
-    "TRIGGER",
-    "anchor",
-    "blamed_before",
-    "breakdown_sites",
-    "casualties",
-    "date_near",
-    "deictic_place",
-    "drop_bare_countries",
-    "group_spans",
-    "killed_date",
-    "listed_sites",
-    "nearest_date",
-    "read_segment",
-    "same_day_start",
-    "scene_date",
-    "scene_places",
-    "share_casualties",
-    "split_listed",
-    "story_date",
-    "summary_headline",
-    "target_of",
-    "toll_update",
-    "town_in_region",
-    "when_date",
+    "CITY_REF", "INDEFINITE", "TRIGGER", "anchor", "blamed_before", "breakdown_sites",
+    "casualties", "date_near", "deictic_place", "drop_bare_countries", "group_spans",
+    "killed_date", "listed_sites", "nearest_date", "read_segment", "same_day_start", "scene_date",
+    "scene_places", "share_casualties", "split_listed", "story_date", "summary_headline",
+    "target_of", "toll_update", "town_in_region", "when_date",
 ]
 
 TRIGGER = re.compile(  # also "police shot dead 34 miners", "South African commandos killed 42"
@@ -202,12 +181,13 @@ _TOWN_OF = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?:city|town|village) of\s+$", re.
 
 def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
                   text: str) -> list[tuple[Toponym, int]]:
-    """The place a strike segment points back to: "There he shot dead 69" (the last
-    town, island or airport named before), "the city centre" (the last town named earlier
-    in the same sentence: "The Russian city of Belgorod ... shelling of the city centre"),
+    """The place a strike segment points back to: "There he shot dead 69", "It was here
+    that gunmen ambushed" (the last town, island or airport named before), "the city centre"
+    (the last town named earlier in the sentence: "The city of Belgorod ... the city centre"),
     "on the town" (the last town, when the sentence before named it "the town of Halabja")."""
-    if re.match(r"\s*There\b(?!\s+(?:was|were|is|are|has|have|had|will|would|could|seems?"
-                r"|appears?|remains?)\b)", seg.text):  # not "There was no toll"
+    if re.match(r"\s*(?:There|Here|It was (?:here|there))\b(?!\s+(?:was|were|is|are|has|have"
+                r"|had|will|would|could|seems?|appears?|remains?)\b)", seg.text):  # not "There
+        # was no toll"
         there = [t for t in toponyms if t.end <= seg.start
                  and t.kind in {"populated", "feature", "airport", "adm2"}]
         return [(there[-1], 1)] if there else []

@@ -235,3 +235,11 @@ def test_a_headline_naming_only_the_country_is_the_lead_strike_at_an_unlisted_vi
     found = read_events(text, dt.date(2021, 6, 6))
     assert sorted((e.location_name, e.fatalities) for e in found) == [
         ("Solhan", 100), ("Tadaryat", 14)]
+
+
+def test_it_was_here_points_to_the_town_named_before(read_events: Reader) -> None:
+    text = ("LAHORE - By Wednesday morning the traffic was flowing again around the roundabout in "
+            "Lahore. It was here, shortly before nine on Tuesday morning, that about a dozen "
+            "gunmen ambushed the convoy taking the cricket team to the stadium.")
+    e = only(read_events(text, dt.date(2009, 3, 4)))
+    assert (e.location_name, e.date) == ("Lahore", "2009-03-03")
