@@ -76,11 +76,14 @@ _ARREST_RAID = re.compile(r"\b(?:raids?|crackdown|operations?)\b[^.;]*\b(?:detai
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def not_a_strike(text: str) -> bool:
     """A sentence about something else: a disaster, a labour strike, a police shooting,
-    sport, celebratory gunfire, a drill, a weapons test, a film, a police raid or controlled
-    explosion, words ("attacked the government"), or a comment on a strike told before."""
+    sport (not with weapons that killed: "rolling a grenade under the team bus, they killed
+    eight, ... the match referee" is a strike), celebratory gunfire, a drill, a weapons
+    test, a film, a police raid or controlled explosion, words ("attacked the government"),
+    or a comment on a strike told before."""
     return bool(_DISASTER.search(text)) or bool(_LABOUR.search(text)) or (
-        bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or bool(
-        _SPORT.search(text)) or bool(_CELEBRATION.search(text)) or bool(
+        bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or (bool(
+        _SPORT.search(text)) and not (find_weapons(text) and _TOLL_WORD.search(text))) or bool(
+        _CELEBRATION.search(text)) or bool(
         _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
         _VERBAL.search(text)) or bool(
         _ARREST_RAID.search(text)) or (bool(_COMMENTARY.search(text)) and not bool(

@@ -243,3 +243,11 @@ def test_it_was_here_points_to_the_town_named_before(read_events: Reader) -> Non
             "gunmen ambushed the convoy taking the cricket team to the stadium.")
     e = only(read_events(text, dt.date(2009, 3, 4)))
     assert (e.location_name, e.date) == ("Lahore", "2009-03-03")
+
+
+def test_an_opening_count_of_days_earlier_dates_another_strike(read_events: Reader) -> None:
+    text = ("A gunman killed 39 people at a nightclub in Istanbul early on Sunday. Nine days "
+            "earlier, two bombs exploded outside the football stadium in Istanbul's Besiktas "
+            "district shortly after a match, killing more than 40 people.")
+    found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2017, 1, 2)))
+    assert found == [("2016-12-23", 40), ("2017-01-01", 39)]

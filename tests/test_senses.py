@@ -130,3 +130,10 @@ def test_an_accusation_added_after_the_strike_does_not_void_it() -> None:
 def test_a_country_accustomed_to_violence_is_no_accusation() -> None:
     assert not is_generic("Gunmen stormed a maternity ward in western Kabul on Tuesday, in an "
                           "assault that horrified a country long accustomed to violence.")
+
+
+def test_weapons_that_killed_beside_sport_words_are_a_strike() -> None:
+    assert not not_a_strike("Firing rifles and a rocket, and rolling a grenade under the team "
+                            "bus, they killed eight people, among them the driver of the van "
+                            "carrying the match referee.")
+    assert not_a_strike("The striker fired home in the 89th minute to win the match.")
