@@ -74,9 +74,9 @@ _HOST_FORCE = re.compile(
     r"(?:jets?|aircraft|warplanes?|drones?|"
     r"troops|forces|soldiers|helicopters?|artillery|tanks)"
     r"|(?:[Tt]he )?National Guard(?:smen|sman)?(?: troops| soldiers| units)?"
-    rf"|(?:[Tt]he )?(?:[Pp]olice(?: officers| units| forces)?|[Ss]oldiers|[Tt]roops"
-    rf"|[Pp]aratroopers)(?={_FIRING}))\b")  # "police opened fire on the crowd", "troops
-# opened fire" (not "police shot dead the gunman")
+    rf"|(?:[Tt]he )?(?:[Pp]olice(?:men| officers| units| forces)?|[Pp]atrolmen|[Tt]roopers"
+    rf"|[Ss]oldiers|[Tt]roops|[Pp]aratroopers)(?={_FIRING}))\b")  # "police opened fire on
+# the crowd", "troops opened fire" (not "police shot dead the gunman")
 
 
 def host_forces(text: str, actors: list[ActorMention],

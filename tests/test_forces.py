@@ -51,3 +51,10 @@ def test_the_city_of_a_dateline_is_no_actor() -> None:
     assert "TEHRAN" not in [a.text for a in story_actors(text, geoparse(text))]
     text = "TEHRAN said on Monday that its air force had struck the camp."
     assert "TEHRAN" in [a.text for a in story_actors(text, geoparse(text))]
+
+
+def test_patrolmen_who_opened_fire_in_a_one_country_story_are_its_forces() -> None:
+    text = ("Two students were shot dead in Jackson, Mississippi, when city policemen and state "
+            "highway patrolmen opened fire on a crowd.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("patrolmen", "US") in found
