@@ -48,6 +48,7 @@ _CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)
+_AIRCRAFT = r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helicopter)s?"
 # strike words: nouns and verbs that say something hit something
 _STRIKE = re.compile(
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
@@ -56,10 +57,8 @@ _STRIKE = re.compile(
     r"|machine-gunn(?:ed|ing)"
     r"|blew up|blown up|set(?:s|ting)? off (?:an? |the |his |her |their )?(?:[\w-]+ ){0,2}?"
     r"(?:explosives?|bombs?|devices?|charges?|vests?)"
-    r"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){0,2}?"
-    r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helicopter)s?"
-    r"|(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helicopter)s?\b[^.;]{0,120}?"
-    r"\b(?:was|were|been) shot down"
+    rf"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){{0,2}}?"
+    rf"{_AIRCRAFT}|{_AIRCRAFT}\b[^.;]{{0,120}}?\b(?:was|were|been) shot down"
     r"|stabbed|stabbings?|knifed|knife attacks?"
     r"|blew (?:himself|herself|themselves) up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
@@ -367,9 +366,9 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def date_text(seg_text: str) -> str:
     """The segment with the dates of speaking ("said on Wednesday"), of filing ("BORDEAUX,
-    Friday - "), of a verdict
-    ("sentenced two former SS men to death in the early hours of today") and of comparison
-    ("the deadliest since fighting erupted on 27 September") blanked."""
+    Friday - "), of a verdict ("sentenced two former SS men to death in the early hours of
+    today") and of comparison ("the deadliest since fighting erupted on 27 September")
+    blanked."""
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
     blank = _VERDICT_ON.sub(lambda m: " " * len(m.group()), blank)
     blank = _DATELINE_DAY.sub(lambda m: " " * len(m.group()), blank)

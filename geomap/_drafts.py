@@ -329,12 +329,17 @@ def match_draft(gaz: Gazetteer, drafts: list[Draft], group: list[tuple[Toponym, 
             continue
         if not report_dates(d.date, date, pub):
             continue  # "a day earlier" is another day
-        if any(near(gaz, d, t, km, sites_only) or (d.seen == 0 and killed is not None and any(
-                c.killed == killed for c in d.casualties) and refines(gaz, d, t, km))
+        if any(near(gaz, d, t, km, sites_only) or _headline_of(gaz, d, t, km, killed)
                for t, _ in group) or (not d.places and date and (
                 date.precision == "day" and d.date is not None and d.date.value == date.value)):
             return d
     return None
+
+
+def _headline_of(gaz: Gazetteer, d: Draft, t: Toponym, km: float, killed: int | None) -> bool:
+    """Whether ``d`` is a headline's strike with ``killed`` dead that ``t`` places."""
+    return d.seen == 0 and killed is not None and any(
+        c.killed == killed for c in d.casualties) and refines(gaz, d, t, km)
 
 
 def add_to(d: Draft, sentence: str, seg_text: str, attacker: ActorMention | None = None,

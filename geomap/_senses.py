@@ -101,12 +101,14 @@ _COMMENTARY = re.compile(
 _TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b", re.IGNORECASE)
 
 
+# Statements, not events: an accusation (not "accustomed"), a threat, a vow, a warning.
+_STATEMENTS = (r"accus(?:e[sd]?|ing|ations?)|(?:threaten|vow)(?:s|ed|ing)? to"
+               r"|warn(?:s|ed|ing)? (?:of|that)")
 # Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".
 _GENERIC = re.compile(
     r"\b(?:frequently|often|regularly|routinely|repeatedly|seldom|rarely|usually|typically"
     r"|multiple attacks|has conducted|"
-    r"have conducted|threaten(?:s|ed|ing)? to|vow(?:s|ed|ing)? to|warn(?:s|ed|ing)? (?:of|that)|"
-    r"plans? to|capable of|accus(?:e[sd]?|ing|ations?)\b|show of force|"
+    rf"have conducted|(?:{_STATEMENTS})\b|plans? to|capable of|show of force|"
     r"(?:planning|plotting|preparing|planned|plotted) (?:new |more |further )?(?:attacks|strikes"
     r"|bombings|raids)\b|"
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
@@ -164,8 +166,7 @@ def is_generic(text: str) -> bool:
 
 _WHO_CLAUSE = re.compile(r",?\s+who\s+(?!(?:has|have|had)\s)[^,;]*(?:,|$)")
 _AND_CLAUSE = re.compile(r",\s+and\s+")
-_STATEMENT = re.compile(r"accus(?:e[sd]?|ing|ations?)|(?:threaten|vow)(?:s|ed|ing)? to"
-                        r"|warn(?:s|ed|ing)? (?:of|that)")
+_STATEMENT = re.compile(_STATEMENTS)
 
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for

@@ -271,8 +271,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             places, attacker, date = read_segment(seg, text, toponyms, actors, pub, previous,
                                                    clause_date)
             if date is None and previous is None and current is not None and current.date and (
-                    ahead := find_day_offsets(seg.connector or seg.text[:22])):  # "A day
-                # earlier, ...", "Nine days earlier, two bombs exploded ..."
+                    ahead := find_day_offsets(seg.connector or "") or [
+                        o for o in find_day_offsets(seg.text) if not seg.text[: o[0]].strip()]):
+                # "A day earlier, ...", or opening the segment: "Nine days earlier, two bombs"
                 date = replace(shift(current.date, ahead[0][2]), relative=True, phrase=DERIVED)
             if index == 0 and summary_headline(text, e, places):
                 continue  # "Two Mass Shootings in 13 Hours Leave 31 Dead in Texas and Ohio"

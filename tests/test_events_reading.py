@@ -224,7 +224,6 @@ def test_earlier_that_day_with_its_own_dead_is_another_strike(read_events: Reade
         ("Quetta", 11), ("Quetta", 92)]
 
 
-
 def test_a_headline_naming_only_the_country_is_the_lead_strike_at_an_unlisted_village(
         read_events: Reader) -> None:
     text = ("Gunmen Kill at Least 100 in Night Raid on Burkina Faso Village\n\n"
