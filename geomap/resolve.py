@@ -170,7 +170,8 @@ def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate],
            point: tuple[str | None, str | None] | None = None) -> _Scored:
     score = prior_score(c)
     reasons = [f"prior {score:.1f}"]
-    if len(cands) > 1 and compass_agrees(point, c.place, gaz.get(f"cc:{c.place.country_code}")):
+    if point and len(cands) > 1 and compass_agrees(
+            point, c.place, gaz.get(f"cc:{c.place.country_code}")):
         score += _COMPASS_BONUS  # "the south-western city of Kwangju"
         reasons.append(f"compass +{_COMPASS_BONUS:.1f}")
     if m.trigger is None or _TRIGGER_KIND.get(TRIGGERS.get(m.trigger, ""), set()) != {"adm1"}:
