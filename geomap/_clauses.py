@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geomap._words import DATELINE
 from geomap.actors import ActorMention
 from geomap.records import Toponym
 
@@ -133,7 +134,6 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       re.IGNORECASE)
 _VERDICT_ON = re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|found guilty)\b[^.;]{0,80}?"
                          r"\b(?:today|yesterday|tonight|on \w+day)\b", re.IGNORECASE)
-_DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+\w+day\s*[-–—]+")  # "BORDEAUX, Friday - "
 _SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
                          r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
 _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by"
@@ -371,7 +371,9 @@ def date_text(seg_text: str) -> str:
     blanked."""
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
     blank = _VERDICT_ON.sub(lambda m: " " * len(m.group()), blank)
-    blank = _DATELINE_DAY.sub(lambda m: " " * len(m.group()), blank)
+    filed = DATELINE.match(blank)  # "BORDEAUX, Friday - "
+    if filed and (filed["when"] or "").rstrip().endswith("day"):
+        blank = " " * filed.end() + blank[filed.end() :]
     if "since" not in blank:
         return blank
     return _SINCE_TAIL.sub(lambda m: " " * len(m.group()), blank)

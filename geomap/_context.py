@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
+from geomap._unlisted import compass_signs
 from geomap.gazetteer import haversine_km
 from geomap.records import Place, Toponym
 
@@ -180,31 +181,30 @@ def _count(bucket: dict[str, float] | None, key: str) -> float:
     return sum(w for k, w in bucket.items() if k != key)
 
 
-_COMPASS = re.compile(r"\b(?:(north|south)-?(east|west)?|(east|west))(?:ern)? (?:[\w-]+ ){0,2}?"
+_COMPASS = re.compile(r"\b((?:north|south)-?(?:east|west)?|east|west)(?:ern)? (?:[\w-]+ ){0,2}?"
                       r"(?:city|town|port|village|province|region|district|state) of $", re.I)
 
 
-def compass_of(before: str) -> tuple[str | None, str | None] | None:
-    """The compass point of "the south-western city of" ending ``before`` (a name):
-    ("south", "west"); ``None`` without one."""
+def compass_of(before: str) -> tuple[int | None, int | None] | None:
+    """The compass point of "the south-western city of" ending ``before`` (a name), as
+    (north, east) signs (:func:`geomap._unlisted.compass_signs`): (-1, -1); ``None``
+    without one."""
     m = _COMPASS.search(before[-60:])
-    if m is None:
-        return None
-    ns, ew = m.group(1), m.group(2) or m.group(3)
-    return (ns.lower() if ns else None, ew.lower() if ew else None)
+    return compass_signs(m.group(1)) if m else None
 
 
-def compass_agrees(point: tuple[str | None, str | None] | None, place: Place,
+def compass_agrees(point: tuple[int | None, int | None] | None, place: Place,
                    centre: Place | None) -> bool:
     """Whether ``place`` lies towards ``point`` (:func:`compass_of`) from its country's
     centre: Gwangju, the city of 1.4 million in the south-west, not its namesake near
     Seoul."""
     if point is None or centre is None or place.kind == "country":
         return False
-    ns, ew = point
-    north = place.lat > centre.lat
-    east = (place.lon - centre.lon + 540) % 360 - 180 > 0
-    return (ns is None or (ns == "north") == north) and (ew is None or (ew == "east") == east)
+    north, east = point
+    lies_north = place.lat > centre.lat
+    lies_east = (place.lon - centre.lon + 540) % 360 - 180 > 0
+    return (north is None or (north > 0) == lies_north) and (
+        east is None or (east > 0) == lies_east)
 
 
 _GOVERNMENT_KM = 2500.0

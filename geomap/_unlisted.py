@@ -40,6 +40,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geopy.distance import geodesic
+from geopy.point import Point
 
 from geomap._fold import fold
 from geomap._people import actor_names
@@ -49,7 +50,8 @@ from geomap.records import Toponym
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
-__all__ = ["COUNTRY_PART_CODE", "OFFSET_CODE", "UNLISTED_CODE", "find_unlisted", "moved_by_text"]
+__all__ = ["COUNTRY_PART_CODE", "OFFSET_CODE", "UNLISTED_CODE", "compass_signs", "find_unlisted",
+           "moved_by_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -220,13 +222,14 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
         window = text[max(0, t.start - 60) : t.start]
         d = _DISTANCE.search(window) if any(c.isdigit() for c in window) else None
         bearing = _bearing(d.group("dir")) if d is not None else None
-        named = _described(text, toponyms, k, t.start - len(window) + d.start()) \
+        p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing) \
             if d is not None and bearing is not None else None
+        named = _described(text, toponyms, k, t.start - len(window) + d.start(), p, _km(d)) \
+            if d is not None and p is not None else None
         if named is not None:  # "Chernihiv, about 130 km north-east of Kyiv": Chernihiv
             out[k] = replace(named, start=t.start, end=t.end, text=t.text,
                              reasons=(*named.reasons, f"described from {t.text}"))
-        elif d is not None and bearing is not None:
-            p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
+        elif d is not None and p is not None:
             cc = gaz.country_at(p.latitude, p.longitude, tolerance_km=2.0)
             name = f"{d.group('n')} {d.group('unit')} {d.group('dir').lower()} of {t.text}"
             out[k] = replace(t, name=name, lat=round(p.latitude, 5), lon=round(p.longitude, 5),
@@ -284,13 +287,7 @@ def _country_part(text: str, t: Toponym, gaz: Gazetteer) -> Toponym:
     if m is None:
         return t
     word = m.group(1).lower()
-    north: int | None
-    east: int | None
-    if word == "central":
-        north, east = 0, 0
-    else:
-        rad = math.radians(_bearing(word.removesuffix("ern")) or 0.0)
-        north, east = round(math.cos(rad)) or None, round(math.sin(rad)) or None
+    north, east = (0, 0) if word == "central" else compass_signs(word)
     point = gaz.country_part(t.country_code or "", north, east)
     if point is None:
         return t
@@ -304,22 +301,18 @@ _IN_AREA = re.compile(r",?\s+(?:in|(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:of|in))\s+(?:
                       r"(?:(?:north|south|east|west|central)[\w-]*\s+)?", re.IGNORECASE)
 
 
-def _described(text: str, toponyms: list[Toponym], k: int, at: int) -> Toponym | None:
-    """The listed town whose position a distance phrase at ``at`` describes, as its
-    apposition ("Chernihiv, about 130 km north-east of Kyiv"), if the gazetteer puts it
-    there (within a third of the distance, else it is another town of that name)."""
-    t = toponyms[k]
+def _described(text: str, toponyms: list[Toponym], k: int, at: int, p: Point,
+               km: float) -> Toponym | None:
+    """The listed town whose position the distance phrase at ``at`` (``km`` from
+    ``toponyms[k]``, to the point ``p``) describes, as its apposition ("Chernihiv, about
+    130 km north-east of Kyiv"), if the gazetteer puts it there (within a third of the
+    distance, else it is another town of that name)."""
     before = next((q for q in reversed(toponyms[:k]) if q.end <= at), None)
     if before is None or before.kind != "populated" or before.feature_code in {
             UNLISTED_CODE, OFFSET_CODE} or not _APPOSITION.fullmatch(text[before.end : at]):
         return None
-    d = _DISTANCE.search(text[at : t.start])
-    bearing = _bearing(d.group("dir")) if d is not None else None
-    if d is None or bearing is None:
-        return None
-    p = geodesic(kilometers=_km(d)).destination((t.lat, t.lon), bearing)
     off = geodesic((p.latitude, p.longitude), (before.lat, before.lon)).km
-    return before if off <= _km(d) / 3 + 10 else None
+    return before if off <= km / 3 + 10 else None
 
 
 def _outside_the_named_area(text: str, toponyms: list[Toponym]) -> list[Toponym]:
@@ -339,6 +332,13 @@ def _outside_the_named_area(text: str, toponyms: list[Toponym]) -> list[Toponym]
                 reasons=(f"not {t.name} ({t.country_code}): the text puts it in {nxt.name}",))
     return [replace(moved[t.place_id], start=t.start, end=t.end, text=t.text)
             if t.place_id in moved else t for t in toponyms]
+
+
+def compass_signs(word: str) -> tuple[int | None, int | None]:
+    """A compass word as (north, east) signs: "north-western" is (1, -1), "southern"
+    (-1, None), "east" (None, 1)."""
+    rad = math.radians(_bearing(word.lower().removesuffix("ern")) or 0.0)
+    return round(math.cos(rad)) or None, round(math.sin(rad)) or None
 
 
 def _bearing(word: str | None) -> float | None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
 
 __all__ = [
+    "DATELINE",
     "FACILITY_WORDS",
     "INSTITUTION_WORDS",
     "NATURAL_WORDS",
@@ -114,6 +115,12 @@ class PlaceForm:
     name: str
     country_code: str | None
     kind: str
+
+
+DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>[A-Z][A-Z .'-]+(?:, (?P<when>[A-Z][\w .'-]+))?)"
+                      r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]+ ")
+"""A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ": the city it was
+filed from (no actor of the story) and the day of filing (no strike's day)."""
 
 
 def word_set(text: str) -> frozenset[str]:

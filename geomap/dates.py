@@ -227,13 +227,18 @@ def _weekday_of(weekday: int, nth: int) -> Any:
     return (MO, TU, WE, TH, FR, SA, SU)[weekday](nth)
 
 
+def _count(word: str) -> int:
+    """A count in digits or words: "a" and "an" are 1 ("a day after", "fifty years ago")."""
+    low = word.lower()
+    return 1 if low in {"a", "an"} else int(low) if low.isdigit() else int(text2num(low, "en"))
+
+
 def _near_day(m: re.Match[str], published: dt.date) -> _Resolved | None:
     phrase = " ".join(m["d"].lower().split())
     offset = -2 if "before yesterday" in phrase else -1 if (
         "yesterday" in phrase or "last night" in phrase) else 1 if "tomorrow" in phrase else 0
-    ago = (m["ago"] or "0").lower()  # "Fifty years ago today"
     try:
-        years = int(ago) if ago.isdigit() else 1 if ago in ("a", "one") else text2num(ago, "en")
+        years = _count(m["ago"] or "0")  # "Fifty years ago today"
     except ValueError:
         return None
     return _add(published, relativedelta(years=-years, days=offset)).isoformat(), "day"
@@ -486,14 +491,7 @@ def find_day_offsets(text: str) -> list[tuple[int, int, int]]:
         elif m["adj"]:
             unit, direction, count = m["adjunit"], m["adj"], 1
         else:
-            unit, direction = m["unit"], m["dir"]
-            word = m["n"].lower()
-            if word in {"a", "an"}:
-                count = 1
-            elif word.isdigit():
-                count = int(word)
-            else:
-                count = int(text2num(word, "en"))
+            unit, direction, count = m["unit"], m["dir"], _count(m["n"])
         days = count * {"w": 7, "m": 30}.get(unit[0].lower(), 1)
         sign = -1 if direction.lower() in _BACKWARD else 1
         offsets.append((m.start(), m.end(), sign * days))

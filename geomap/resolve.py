@@ -167,7 +167,7 @@ def _residents(gaz: Gazetteer, key: str) -> list[Candidate]:
 
 
 def _prior(gaz: Gazetteer, m: Mention, c: Candidate, cands: list[Candidate],
-           point: tuple[str | None, str | None] | None = None) -> _Scored:
+           point: tuple[int | None, int | None] | None = None) -> _Scored:
     score = prior_score(c)
     reasons = [f"prior {score:.1f}"]
     if point and len(cands) > 1 and compass_agrees(
@@ -262,7 +262,7 @@ def resolve(
     scored: list[list[_Scored]] = []
     wholes = {m.text: whole for m in mentions if m.kind == "place" and (
         whole := _with_noun(gaz, text, m))}  # the same name without its noun is that place
-    points: dict[str, tuple[str | None, str | None]] = {}  # "the south-western city of X"
+    points: dict[str, tuple[int | None, int | None]] = {}  # "the south-western city of X"
     for k, m in enumerate(mentions):  # points every mention of X that way
         if (point := compass_of(text[max(0, m.start - 60) : m.start])) and keys[k] not in points:
             points[keys[k]] = point
