@@ -147,7 +147,7 @@ _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attribute
                      re.IGNORECASE)
 _ARMED_NOUN = re.compile(
     r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
-    r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|"
+    r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|force|"
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|(?:patrol |torpedo |missile )?boats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
     r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
@@ -170,6 +170,7 @@ _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w
 _TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
                           r"|headquarters)\b|[\w-]*\s+(?:burning|ablaze|on fire|in flames)\b",
                           re.IGNORECASE)  # "a Tu-22M3 long-range bomber burning at the base"
+_AIMED = re.compile(r"targets?\b", re.IGNORECASE)  # "attacked an ANC target": the ANC's
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
                        re.IGNORECASE)
 _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|missiles?|rockets?"
@@ -413,7 +414,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 and not _BY_OTHER_VERB.search(text, trigger_at, a.start)) or _blamed(seg, text, a):
             return a
     origins = list(_ORIGIN_LIST.finditer(text, seg.start, trigger_at))
-    struck = _TARGET_NOUN.match(text, trigger_at, end)  # "Drones Hit Russian Bomber Bases"
+    struck = _TARGET_NOUN.match(text, trigger_at, end) or _AIMED.match(text, trigger_at)  # "Hit
+    # Russian Bomber Bases", "an ANC target"
     verb = _VERB_FORM.match(text, trigger_at)
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
         # American drone strike" (not before what was struck); before a verb, its subject,

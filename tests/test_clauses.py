@@ -202,6 +202,17 @@ def test_no_attacker_when_the_actor_is_a_place_a_victim_a_speaker_or_absent(text
     assert attacker(text) is None
 
 
+def test_a_defence_force_speaking_of_its_units_is_the_attacker() -> None:
+    assert attacker("The South African Defence Force said its ground and air units had "
+                    "attacked ANC centres in Zimbabwe.") == ("South African", "ZA")
+
+
+def test_whose_target_it_was_is_not_the_attacker() -> None:
+    text = "In Botswana, troops landed by helicopter attacked an ANC target at Mogoditshane."
+    found = attacker_of(whole(text), text, find_actors(text), text.index("target"))
+    assert found is None
+
+
 def test_an_armed_group_is_an_attacker_without_a_country() -> None:
     assert attacker("Jaish al-Adl attacked a police station in Rask.") == (
         "Jaish al-Adl", None)
