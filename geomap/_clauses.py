@@ -185,6 +185,8 @@ _RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|although|though|whereas)\s")
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
+_HELD_BY = re.compile(r"\b(?:held|controlled|run|occupied|ruled|besieged) by\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,3}$")  # "a port town held by the Islamist group"
 _PLANE_MODEL = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-\d+\w*)s?\b")  # "Israeli F-16", "Su-25s"
 _MODEL = re.compile(r"\s+(?:[A-Z][\w-]*\s+){1,3}(?:then\s+)?")  # "Iranian F-4 Phantoms then"
 _INQUIRY = re.compile(r"\b(?:investigat\w+|inquiry|probes?)\b", re.IGNORECASE)  # any actor's
@@ -450,7 +452,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
                 text, a.end, trigger_at):
             continue  # "Indian commandos were searching ... for the gunmen who stormed it,
             # as politicians asked how the attackers had got in"
-        if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start):
+        if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start) or _HELD_BY.search(
+                text, max(seg.start, a.start - 50), a.start):
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _OBJECT_OF.search(
                 text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(

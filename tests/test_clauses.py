@@ -207,6 +207,12 @@ def test_a_defence_force_speaking_of_its_units_is_the_attacker() -> None:
                     "attacked ANC centres in Zimbabwe.") == ("South African", "ZA")
 
 
+def test_the_group_holding_a_town_is_not_the_attacker() -> None:
+    assert attacker("American commandos came ashore at Barawe, a port town held by the "
+                    "Islamist militant group al-Shabaab, and attacked a seaside house.") == (
+        "American", "US")
+
+
 def test_whose_target_it_was_is_not_the_attacker() -> None:
     text = "In Botswana, troops landed by helicopter attacked an ANC target at Mogoditshane."
     found = attacker_of(whole(text), text, find_actors(text), text.index("target"))
