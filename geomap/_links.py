@@ -79,11 +79,14 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)
+_FACING = re.compile(r"\b(?:faces|facing|opposite)\s+(?:[\w-]+\s+){0,4}$")  # "the border that
+# faces the states of Manipur and Nagaland": across from them
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off|returning)\b"
                           r"[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
-                          r"(?<!air)ports|islands?|"
+                          r"(?<!air)ports|islands?|(?<!Islamic )states?|count(?:y|ies)"
+                          r"|governorates?|prefectures?|"
                           r"outskirts|suburbs?|(?:in )?the direction of"
                           r"|areas?"
                           r"|centre|center|capital) of\s+$", re.IGNORECASE)
@@ -103,9 +106,10 @@ _SPOKE_IN = re.compile(r"\b(?:(?:said|says|spoke|speaking|announced|published|pr
 _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$"
                                   r"|\b(?:city|town|village) of\s+$")  # "in the city of X,
 # police said"
-_SPEAKER_PLACE = re.compile(r",\s+(?:[\w.’'-]+\s+){1,5}(?:said|says|told|announced|stated"
-                            r"|declined|refused|condemned|denied|denies|warned|insisted|urged"
-                            r"|vowed)\b")
+_SPEAKING = r"(?:said|says|told|announced|stated|declined|refused|condemned|denied|denies" \
+    r"|warned|insisted|urged|vowed)\b"
+_SPEAKER_PLACE = re.compile(rf",\s+(?!(?:and|but)\s+{_SPEAKING})(?:[\w.’'-]+\s+){{1,5}}{_SPEAKING}")
+# "In Washington, Trump said" (not "in the state of Pará, and said those responsible")
 
 
 def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tuple[Toponym, int]]:
@@ -130,7 +134,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         if inside_prev:
             continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
         if _BECAUSE.search(text, seg.start, t.start) or _FROM_TOWN_OF.search(
-                text, max(seg.start, t.start - 60), t.start):  # "a man from the city of Osh"
+                text, max(seg.start, t.start - 60), t.start) or _FACING.search(
+                text, max(seg.start, t.start - 50), t.start):  # "a man from the city of Osh"
             continue  # "targeted the Sounion because its owner ... called at ports in Israel"
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]

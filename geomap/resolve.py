@@ -329,13 +329,21 @@ def resolve(
                                        f"nothing else in {s.cand.place.country_code} "
                                        f"-{_FACILITY_PENALTY:.1f}"]
 
+    told: dict[str, str] = {}  # "the state of Pará": what every "Pará" of the text is
+    for k, options in enumerate(scored):
+        options.sort(key=lambda s: -s.score)
+        if options and TRIGGERS.get(mentions[k].trigger or "") == "adm1" \
+                and options[0].cand.place.kind == "adm1":  # (a county and its town can share one)
+            told.setdefault(keys[k], options[0].cand.place.id)
     out: list[Toponym | None] = []
     for k, (m, options) in enumerate(zip(mentions, scored, strict=True)):
         if not options:
             out.append(None)
             continue
-        options.sort(key=lambda s: -s.score)
-        best = options[0]
+        best = next((s for s in options if s.cand.place.id == told.get(keys[k])), options[0])
+        if options[0].cand.exact and options[0].cand.place.country_code \
+                == best.cand.place.country_code:
+            best = options[0]  # but Kharkiv is also its oblast's city
         if (min_score is not None and best.score < min_score) or (
                 facility[k] and after_the[k] and text[m.end + 1 : m.end + 2].isupper() and any(
                     o.cand.place.kind == "country" and not o.cand.place.name.startswith("The ")

@@ -229,3 +229,13 @@ def test_the_tip_of_an_island_town_is_the_site() -> None:
 def test_where_a_jet_was_returning_from_is_no_site() -> None:
     assert places("The jet, returning from a summit in Dar es Salaam, was hit by two missiles "
                   "near Kigali.") == [("Kigali", 2)]
+
+
+def test_a_state_of_a_country_is_a_site() -> None:
+    assert places("Police opened fire on a road blockade in the Amazon state of Pará, and "
+                  "said those responsible would be punished.") == [("Pará", 3)]
+
+
+def test_the_states_a_border_faces_are_not_sites() -> None:
+    assert places("Paratroopers attacked the camps along the stretch of border that faces "
+                  "the north-eastern states of Manipur and Nagaland.") == []

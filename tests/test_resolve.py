@@ -425,3 +425,16 @@ def test_the_caribbean_as_a_noun_is_the_sea_but_not_as_an_adjective() -> None:
         "Caribbean"]
     assert [t.name for t in geoparse("The Caribbean island of Grenada was invaded.")] == [
         "Grenada"]
+
+
+def test_the_state_of_a_name_is_what_the_name_means_elsewhere_in_the_text() -> None:
+    text = ("Police opened fire on a road blockade in the Amazon state of Pará. Pará's "
+            "governor suspended the officers.")
+    assert [(t.name, t.kind) for t in geoparse(text)] == [("Pará", "adm1"), ("Pará", "adm1")]
+
+
+def test_a_town_named_as_its_province_keeps_its_own_name() -> None:
+    text = ("Missiles hit the province of Kharkiv overnight. In Kharkiv, two people were "
+            "killed in the city centre.")
+    kinds = [t.kind for t in geoparse(text) if t.text == "Kharkiv"]
+    assert kinds == ["adm1", "populated"]
