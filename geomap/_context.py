@@ -123,21 +123,26 @@ class DocContext:
                 if named_next:  # Damascus in an article naming Israel and Jordan
                     out.append(Evidence(1.0, f"neighbour of {', '.join(named_next)} named "
                                              "+1.0", "neighbour"))
-        if place.admin1_code and place.kind != "country":
-            n = _count(self.admin1s.get(place.admin1_code), key)
+        vouched = ""  # the one other name that puts it in its province does not also put it
+        if place.admin1_code and place.kind != "country":  # near itself
+            bucket = self.admin1s.get(place.admin1_code)
+            n = _count(bucket, key)
+            others = [k for k in bucket or () if k != key]
+            vouched = others[0] if len(others) == 1 else ""
             if n > 0:
                 bonus = min(2.0 + 0.5 * (n - 1), 3.0)
                 what = "towns of it" if place.kind == "adm1" else (
                     f"province {place.admin1 or place.admin1_code}")
                 out.append(Evidence(bonus, f"{what} in document +{bonus:.1f}", "province"))
         if place.kind in _POINT_KINDS and place.country_code:
-            near = self._near(place, key)
+            near = self._near(place, key, vouched)
             if near is not None:
                 out.append(near)
         return out
 
-    def _near(self, place: Place, key: str) -> Evidence | None:
-        d = _nearest_km(place, key, self.points)
+    def _near(self, place: Place, key: str, vouched: str = "") -> Evidence | None:
+        d = _nearest_km(place, key, [p for p in self.points if p[0] != vouched] if vouched
+                        else self.points)
         for limit, bonus in _NEAR:
             if d <= limit:
                 return Evidence(bonus, f"{d:.0f} km from another place of the document "
@@ -146,7 +151,8 @@ class DocContext:
             return None
         cell_lat, cell_lon = math.floor(place.lat), math.floor(place.lon)
         nearby = [entry for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
-                  for entry in self.grid.get((cell_lat + dlat, cell_lon + dlon), ())]
+                  for entry in self.grid.get((cell_lat + dlat, cell_lon + dlon), ())
+                  if entry[0] != vouched]
         d = _nearest_km(place, key, nearby)
         for limit, bonus in _NEAR_CANDIDATE:
             if d <= limit:

@@ -438,3 +438,10 @@ def test_a_town_named_as_its_province_keeps_its_own_name() -> None:
             "killed in the city centre.")
     kinds = [t.kind for t in geoparse(text) if t.text == "Kharkiv"]
     assert kinds == ["adm1", "populated"]
+
+
+def test_one_name_does_not_vouch_twice_for_a_small_namesake_beside_it() -> None:
+    text = ("An American bomber dropped an atomic bomb on Nagasaki, the port city on the "
+            "west coast of Kyushu. Tokyo radio said the city had been badly damaged.")
+    found = [t for t in geoparse(text) if t.text == "Nagasaki"]
+    assert found and found[0].lat < 33.5  # the port, not the Nagasaki quarter of Tokyo
