@@ -375,7 +375,7 @@ def date_text(seg_text: str) -> str:
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
     blank = _VERDICT_ON.sub(lambda m: " " * len(m.group()), blank)
     filed = DATELINE.match(blank)  # "BORDEAUX, Friday - "
-    if filed and (filed["when"] or "").rstrip().endswith("day"):
+    if filed and filed["when"]:
         blank = " " * filed.end() + blank[filed.end() :]
     if "since" not in blank:
         return blank

@@ -370,6 +370,10 @@ AUTHORITY_SINCE = {"Taliban": "2021-08-15", "Houthis": "2014-09-21",
 the day they took the capital. A strike dated before it has no attacker country."""
 
 
+_FIRED = frozenset({"missiles", "ballistic missiles", "cruise missiles", "drones", "rockets",
+                    "artillery", "mortars", "loitering munitions"})
+
+
 def drafts_to_events(article: Article, drafts: list[Draft],
                      gazetteer: Gazetteer | None = None) -> list[Event]:
     """Turn an article's drafts into Event records (drafts without a place are dropped)."""
@@ -391,8 +395,10 @@ def drafts_to_events(article: Article, drafts: list[Draft],
         if cc and group and date is not None and date.value < since[: len(date.value)]:
             cc, attacker = None, group.name  # the Taliban's 2019 car bomb: no state's
         # struck outside the attacker's own country: another country, or at sea
-        cross = bool(cc and cc != place.country_code)
         origin = d.origins[0] if d.origins else None
+        cross = bool(cc and cc != place.country_code) or bool(  # or a group's rockets fired
+            not cc and origin and origin.country_code not in {None, place.country_code}
+            and _FIRED & set(d.weapons))  # from abroad: "a rocket fired from the Gaza Strip"
         origin_place = gaz.get(f"cc:{cc}") if cc and origin is None else None
         killed = [c for c in d.casualties if c.killed is not None and not c.vague_toll]
         injured = [c.injured for c in d.casualties if c.injured is not None]

@@ -143,7 +143,8 @@ def _combine(cluster: list[Event]) -> Event:
                    and e.origin_name != _country_of(e)), None) or next(
         (e for e in cluster if e.origin_lat is not None), None)
     types = Counter(e.event_type for e in cluster)
-    cross = bool(cc and cc != best_place.location_country)
+    cross = bool(cc and cc != best_place.location_country) or (
+        not cc and any(e.cross_border for e in cluster))  # a group's rocket fired from abroad
     confidence = min(0.99, max(e.confidence for e in cluster) + 0.05 * (len(sources) - 1))
     return replace(
         best_place,

@@ -352,6 +352,8 @@ def test_a_headline_cuts_at_as_before_another_actor_s_strike() -> None:
 
 def test_the_day_of_a_deadline_dates_no_strike() -> None:
     assert "Monday" not in date_text("The militants had not claimed the attack by Monday.")
+    assert "April 23" not in date_text("COLOMBO, April 23 - Air force planes bombed camps "
+                                       "around Jaffna on Wednesday.")
 
 
 def test_after_one_of_its_jets_cuts_the_sentence() -> None:

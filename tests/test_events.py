@@ -27,6 +27,15 @@ def one(text: str, published: dt.date | None = WEDNESDAY) -> Event:
 # --- the event record -------------------------------------------------------------------
 
 
+def test_a_groups_rocket_fired_from_abroad_is_cross_border_but_its_bomb_is_not() -> None:
+    e = one("A rocket fired from the Gaza Strip slammed into an apartment building in the "
+            "town of Kiryat Malachi on Tuesday, killing three people.")
+    assert (e.location_country, e.attacker_country, e.cross_border) == ("IL", None, True)
+    e = one("A bomb left by a man from Lebanon exploded in a market in Haifa on Tuesday, "
+            "killing three people.")
+    assert (e.location_country, e.cross_border) == ("IL", False)
+
+
 def test_a_strike_sentence_makes_one_event() -> None:
     text = "Iranian drones hit a mosque in Panjgur in Balochistan on Tuesday, killing two children."
     e = one(text)

@@ -49,6 +49,9 @@ def test_the_city_of_a_dateline_is_no_actor() -> None:
     text = ("TEHRAN (wire) - A powerful bomb destroyed the party headquarters in central "
             "Tehran late on Sunday, killing 72 people.")
     assert "TEHRAN" not in [a.text for a in story_actors(text, geoparse(text))]
+    text = ("JERUSALEM/GAZA - A rocket fired from the Gaza Strip slammed into a building in "
+            "Kiryat Malachi on Thursday, killing three people.")
+    assert "JERUSALEM" not in [a.text for a in story_actors(text, geoparse(text))]
     text = "TEHRAN said on Monday that its air force had struck the camp."
     assert "TEHRAN" in [a.text for a in story_actors(text, geoparse(text))]
 

@@ -55,6 +55,16 @@ def report(place: Place, source: Source, number: int = 1, *, date: str | None = 
     return Event(**fields)
 
 
+def test_a_groups_strike_from_abroad_stays_cross_border_when_merged(
+        gaz: Gazetteer, panjgur: Place) -> None:
+    one = report(panjgur, A, cc=None, cross_border=True, weapons=("rockets",))
+    two = report(panjgur, B, cc=None, cross_border=False, weapons=("rockets",))
+    (merged,) = merge([one, two], gaz)
+    assert merged.attacker_country is None and merged.cross_border is True
+    (alone,) = merge([two], gaz)
+    assert alone.cross_border is False
+
+
 def test_a_town_inside_the_province_is_the_same_strike(gaz: Gazetteer, panjgur: Place,
                                                        balochistan: Place) -> None:
     # more than 60 km apart: they merge because Panjgur lies in Balochistan
