@@ -68,7 +68,7 @@ _HOST_FORCE = re.compile(
     r"(?!\s+(?:building|buildings|ministry|office|offices|compound|headquarters|post|base|"
     r"hospital|school|official|officials|spokes\w+))"
     r"|(?:[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Rr]egime|[Jj]unta|[Aa]ir [Ff]orce) "
-    r"(?:jets?|aircraft|warplanes?|drones?|"
+    r"(?:jets?|aircraft|warplanes?|planes?|bombers?|gunships?|drones?|"
     r"troops|forces|soldiers|helicopters?|artillery|tanks)"
     r"|(?:[Tt]he )?National Guard(?:smen|sman)?(?: troops| soldiers| units)?"
     rf"|(?:[Tt]he )?(?:[Pp]olice(?:men| officers| units| forces)?|[Pp]atrolmen|[Tt]roopers"

@@ -45,6 +45,13 @@ def test_soldiers_firing_on_a_crowd_in_a_one_country_story_are_its_forces() -> N
     assert ("Troops", "GB") in found
 
 
+def test_air_force_planes_of_a_one_country_story_are_its_forces() -> None:
+    text = ("COLOMBO - Air force planes bombed Tamil guerrilla camps around Jaffna on "
+            "Wednesday, a day after a car bomb devastated the main bus station in Colombo.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("Air force planes", "LK") in found
+
+
 def test_the_city_of_a_dateline_is_no_actor() -> None:
     text = ("TEHRAN (wire) - A powerful bomb destroyed the party headquarters in central "
             "Tehran late on Sunday, killing 72 people.")
