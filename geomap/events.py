@@ -155,7 +155,7 @@ _WAS_HIT = re.compile(r"\b(?:was|were) (?:\w+ )?(?:hit|struck|targeted|attacked|
 _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,40}?\b(?:landed|hit|"
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
-                      r"|device|"
+                      r"|device|bomber|gunm[ae]n|attacker|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"

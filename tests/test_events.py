@@ -371,6 +371,14 @@ def test_a_where_clause_describes_the_place_not_the_attacker() -> None:
     assert e.attacker_country == "UA"
 
 
+def test_another_suicide_bomber_is_another_strike() -> None:
+    found = events("On Tuesday a suicide bomber blew himself up at an election rally in "
+                   "Charikar, north of Kabul, killing 26. About an hour later another suicide "
+                   "bomber struck near Massoud Square in central Kabul, killing 22.")
+    assert sorted((e.location_name, e.fatalities) for e in found) == [
+        ("Charikar", 26), ("Kabul", 22)]
+
+
 def test_another_drone_is_a_second_strike_by_the_same_attacker() -> None:
     text = ("Ukrainian drones hit the refinery in Nizhnekamsk on Tuesday morning. About 100 "
             "kilometres away, another drone crashed into a dormitory in Izhevsk.")
