@@ -101,7 +101,9 @@ _VIOLENT = re.compile(
     r"market|apartment|building|homes?|houses?|mall|shopping|villages?|"
     r"ships?|vessels?|tankers?|bulk carrier|cargo carrier|freighter|frigate|destroyer|"
     r"nuclear|enrichment|facilit(?:y|ies)|air ?base|refinery|depot|"
-    r"hospital|consulate|embassy|checkpoint|convoy|barracks|claimed by)\b",
+    r"hospital|consulate|embassy|checkpoint|convoy|barracks|claimed by|"
+    r"(?:opened|open|opening) fire on (?:\w+ ){0,3}(?:protesters|demonstrators|marchers|crowds?"
+    r"|worshippers|students|villagers|mourners|passengers|strikers))\b",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(

@@ -72,8 +72,8 @@ _HOST_FORCE = re.compile(
     r"troops|forces|soldiers|helicopters?|artillery|tanks)"
     r"|(?:[Tt]he )?National Guard(?:smen|sman)?(?: troops| soldiers| units)?"
     rf"|(?:[Tt]he )?(?:[Pp]olice(?:men| officers| units| forces)?|[Pp]atrolmen|[Tt]roopers"
-    rf"|[Ss]oldiers|[Tt]roops|[Pp]aratroopers)(?={_FIRING}))\b")  # "police opened fire on
-# the crowd", "troops opened fire" (not "police shot dead the gunman")
+    rf"|[Ss]oldiers|[Tt]roops|[Pp]aratroopers|[Ss]ecurity forces)(?={_FIRING}))\b")  # "police
+# opened fire on the crowd", "troops opened fire" (not "police shot dead the gunman")
 
 
 def host_forces(text: str, actors: list[ActorMention],

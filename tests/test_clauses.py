@@ -259,6 +259,11 @@ def test_a_phrase_naming_the_location_is_not_a_target() -> None:
     assert target_of(text) == "city of Erbil"
 
 
+def test_opening_fire_on_protesters_is_a_strike_even_before_the_toll() -> None:
+    assert has_strike("Security forces opened fire on thousands of protesters in the capital.")
+    assert not has_strike("Security forces opened fire in the air over the capital.")
+
+
 def test_an_armed_group_killing_people_is_a_strike_but_attackers_killed_is_not() -> None:
     assert has_strike("Suspected Boko Haram fighters killed at least 110 civilians.")
     assert has_strike("Militants reportedly killed 12 soldiers at a checkpoint.")

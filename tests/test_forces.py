@@ -52,6 +52,13 @@ def test_air_force_planes_of_a_one_country_story_are_its_forces() -> None:
     assert ("Air force planes", "LK") in found
 
 
+def test_security_forces_firing_on_protesters_are_the_states() -> None:
+    text = ("BISHKEK - A day after security forces opened fire on thousands of protesters in "
+            "the capital, officials said 75 people had been killed in Bishkek.")
+    found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
+    assert ("security forces", "KG") in found
+
+
 def test_the_city_of_a_dateline_is_no_actor() -> None:
     text = ("TEHRAN (wire) - A powerful bomb destroyed the party headquarters in central "
             "Tehran late on Sunday, killing 72 people.")
