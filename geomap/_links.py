@@ -56,7 +56,10 @@ _LINK_BEFORE = re.compile(
 )
 _MODIFIER_AFTER = re.compile(
     r"^(?:’s|'s)?\s*(?:(?!(?:the|a|an|its|their)\b)(?![\w-]+ed\b)[\w-]+\s+){0,2}"
-    r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b", re.IGNORECASE)
+    r"(?:attacks?|strikes?|bombings?|blasts?|raids?|explosions?)\b|^\s+bombs?\b", re.IGNORECASE)
+# "the Erbil attack", "the Hiroshima bomb"
+_LIKE = re.compile(r"\b(?:times|than|equivalent to|as (?:\w+ )?as|like)\s+(?:the\s+)?"
+                   r"(?:\w+\s+of\s+the\s+)?$")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside(?: of)?|around|close to|north of|south of|east of"
                           r"|west of|on the outskirts of)\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|across)\s+(?:the\s+)?$|"
@@ -139,7 +142,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             continue  # "targeted the Sounion because its owner ... called at ports in Israel"
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
-        modifier = bool(_MODIFIER_AFTER.match(after))  # "the Erbil attack"
+        modifier = bool(_MODIFIER_AFTER.match(after)) and not _LIKE.search(before)  # "the
+        # Erbil attack" (not "30 times the power of the Hiroshima bomb")
         across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
         tied = modifier or across or bool(_PROVINCE_OF.search(before) or _STREET.search(
             before)) or (

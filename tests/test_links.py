@@ -239,3 +239,9 @@ def test_a_state_of_a_country_is_a_site() -> None:
 def test_the_states_a_border_faces_are_not_sites() -> None:
     assert places("Paratroopers attacked the camps along the stretch of border that faces "
                   "the north-eastern states of Manipur and Nagaland.") == []
+
+
+def test_a_place_naming_a_bomb_is_its_site_unless_only_compared() -> None:
+    assert places("The Hiroshima bomb was dropped on Monday morning from the Enola Gay.") == [
+        ("Hiroshima", 1)]
+    assert places("The blast released some 30 times the power of the Hiroshima bomb.") == []
