@@ -152,6 +152,11 @@ def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
     return forces[0] if len({a.country_code for a in forces}) == 1 else None
 
 
+_BY_REBELS = re.compile(r"\b(?:rebel|insurgent|separatist|militant|guerrilla|jihadist)s?\s+"
+                        r"(?:[\w-]+\s+)?(?:rockets?|mortars?|shells?|shelling|missiles?|drones?"
+                        r"|barrage|attacks?|raids?|fire|artillery|bombs?|ambush)\b"
+                        r"|\bby\s+(?:the\s+)?(?:rebels|insurgents|separatists|militants"
+                        r"|guerrillas)\b", re.IGNORECASE)
 _TERROR = frozenset({"IED", "suicide bomb", "car bomb"})
 
 
@@ -170,6 +175,8 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
         if (d.weapons and set(d.weapons) <= GROUP_WEAPONS) or _TERROR & set(d.weapons):
             continue  # gunmen or a suicide bomber: no state's strike by default; nor a
             # roadside bomb "hours after the air raid"
+        if _BY_REBELS.search(" ".join(d.texts)):
+            continue  # "a rebel rocket barrage on an army camp": no state's
         jets = "aircraft" in d.weapons  # an armed group flies no jets
         others = {a.country_code for o in drafts if o is not d and o.place is not None
                   and o.place[0].country_code == place[0].country_code

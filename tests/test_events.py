@@ -446,6 +446,16 @@ def test_gunmen_do_not_inherit_a_state_attacker() -> None:
     assert found["Pahalgam"].attacker_country is None
 
 
+def test_a_rebel_barrage_does_not_inherit_a_state_attacker() -> None:
+    text = ("On Wednesday Russian jets bombed an army post near Amvrosiivka, killing two. "
+            "Last Friday a rebel rocket barrage on an army camp near Zelenopillya, in the "
+            "Luhansk region, killed 19 soldiers.")
+    found = {e.location_name: e for e in events(text, dt.date(2014, 7, 18))}
+    assert found["Amvrosiivka"].attacker_country == "RU"
+    camp = next(e for e in found.values() if e.fatalities == 19)
+    assert camp.attacker_country is None
+
+
 def test_the_city_centre_is_the_city_named_before_it() -> None:
     text = ("The Russian city of Belgorod called off its festivities on Sunday after shelling "
             "of the city centre the previous afternoon killed at least 24 people.")
