@@ -182,7 +182,12 @@ _PERSON_SG = word_set(
     " bystander spectator partygoer diner minister president premier mayor governor senator"
     " chancellor king queen prince princess archbishop bishop candidate politician lawmaker"
     " legislator envoy ambassador general colonel collector inmate prisoner detainee captive"
-    " convict migrant"
+    " convict migrant correspondent prosecutor judge lawyer engineer scientist professor"
+    " lecturer academic activist editor writer clerk typist technician labourer laborer"
+    " pensioner aide adviser advisor director manager shopkeeper trader vendor pedestrian"
+    " motorist commuter traveller traveler visitor rabbi cleric preacher surgeon consul"
+    " translator interpreter captain lieutenant sergeant corporal inspector constable"
+    " gendarme guardsman"
 )
 
 
@@ -194,7 +199,8 @@ def _plural(noun: str) -> str:
     return {"child": "children", "wife": "wives", "person": "people"}.get(noun, noun + "s")
 
 
-_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | word_set("persons troops personnel others them")
+_PERSON_PL = frozenset(map(_plural, _PERSON_SG)) | word_set(
+    "persons troops personnel others them carabinieri")
 _PERPETRATORS = word_set("attacker attackers assailant assailants gunman gunmen bomber bombers"
                        " hijacker hijackers perpetrator perpetrators")
 _NOT_PERSON = word_set(

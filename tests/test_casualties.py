@@ -136,6 +136,12 @@ def test_people_joined_by_and_are_summed() -> None:
     assert figures("Gunmen killed the driver and his son.")[0] == 2
 
 
+def test_a_victim_named_by_trade_is_one_person() -> None:
+    assert figures("A US jet fired two missiles at the bureau, killing its correspondent "
+                   "Tareq Ayyoub on the roof.")[0] == 1
+    assert figures("Gunmen killed the prosecutor and two of his guards.")[0] == 3
+
+
 def test_comma_lists_count_only_when_closed_by_and() -> None:
     sentence = "The strike killed a doctor, two nurses and a patient, the ministry said."
     assert figures(sentence)[0] == 4
