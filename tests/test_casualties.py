@@ -136,6 +136,12 @@ def test_people_joined_by_and_are_summed() -> None:
     assert figures("Gunmen killed the driver and his son.")[0] == 2
 
 
+def test_a_toll_read_past_an_aside() -> None:
+    assert figures("The toll, first put at about 100, has risen to 147.")[0] == 147
+    assert figures("The final count of the dead, made after rescuers had cleared the "
+                   "rubble, is 91.")[0] == 91
+
+
 def test_a_victim_named_by_trade_is_one_person() -> None:
     assert figures("A US jet fired two missiles at the bureau, killing its correspondent "
                    "Tareq Ayyoub on the roof.")[0] == 1
