@@ -407,18 +407,16 @@ def _subject(toks: list[str], i: int, claimed: set[int]) -> list[_Count]:
 def _toll(toks: list[str]) -> list[_Count]:
     """The figure of "the death toll rose to 27", "the toll from the strikes stands at 31"."""
     for t in range(len(toks)):
-        counted = _w(toks, t) in ("number", "count") and _w(toks, t + 1) == "of" and _w(
-            toks, t + 2 + (_w(toks, t + 2) == "the")) in (
-            "people", "dead", "deaths", "victims", "those")  # "the number of people killed"
+        whose = _w(toks, t + 2 + (_w(toks, t + 2) == "the"))  # "the number of people killed"
+        counted = _w(toks, t) in ("number", "count") and _w(toks, t + 1) == "of" and whose in (
+            "people", "dead", "deaths", "victims", "those")
         if not counted and (_w(toks, t) != "toll" or _w(toks, t - 1) in ("injury", "injuries")):
             continue
         found: list[_Count] = []
         aside = False  # "The toll, first put at about 100, has risen to 147"
         for j in range(t + 1, min(t + 40, len(toks))):
-            if _w(toks, j) == "," and (aside or (j <= t + 4 and not found)):
-                aside = not aside
-                continue
-            if aside:
+            if aside or (_w(toks, j) == "," and j <= t + 4 and not found):
+                aside = _w(toks, j) != "," or not aside
                 continue
             if _w(toks, j) in (",", ";", "."):
                 break
