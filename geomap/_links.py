@@ -41,6 +41,7 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:arsenal|army|military|navy|air force|for
 _LINK_BEFORE = re.compile(
     r"(?:\b(?:on|at|in|near|outside(?: of)?|against|into|inside|over|across|targeting|targeted|"
     r"hits?|struck|striking|pounded|bombed|shelled|raided|attacked|stormed|rocketed|strafed|"
+    r"bombs?|shells|pounds|strikes|attacks|raids|"
     r"bombing|shelling|pounding|raiding|strafing|"
     r"toward|towards|around|north of|as far as|among them|including|such as|"
     r"south of|east of|west of|"

@@ -446,6 +446,14 @@ def test_gunmen_do_not_inherit_a_state_attacker() -> None:
     assert found["Pahalgam"].attacker_country is None
 
 
+def test_a_strike_told_nowhere_is_near_the_town_the_story_is_filed_from() -> None:
+    text = ("LAGOS - Soldiers opened fire on thousands of protesters at the toll plaza on "
+            "Tuesday night.\n\nThe governor of Lagos said one man had died in hospital.")
+    e = one(text)
+    assert (e.location_name, e.geo_precision) == ("Lagos", 2)
+    assert events(text.replace("LAGOS - ", "")) == []
+
+
 def test_a_rebel_barrage_does_not_inherit_a_state_attacker() -> None:
     text = ("On Wednesday Russian jets bombed an army post near Amvrosiivka, killing two. "
             "Last Friday a rebel rocket barrage on an army camp near Zelenopillya, in the "

@@ -245,3 +245,7 @@ def test_a_place_naming_a_bomb_is_its_site_unless_only_compared() -> None:
     assert places("The Hiroshima bomb was dropped on Monday morning from the Enola Gay.") == [
         ("Hiroshima", 1)]
     assert places("The blast released some 30 times the power of the Hiroshima bomb.") == []
+
+
+def test_a_headline_verb_ties_the_place_it_strikes() -> None:
+    assert places("Sri Lankan Jets Bomb Jaffna") == [("Jaffna", 1)]
