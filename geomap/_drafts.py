@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from geomap._clauses import coordinated, is_subject
-from geomap._links import said_there
+from geomap._links import said_there, site_told_before
 from geomap._unlisted import COUNTRY_PART_CODE
 from geomap._words import DATELINE
 from geomap.actors import ActorMention, country_name
@@ -179,6 +179,7 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
     only in the country ("the deadliest in Pakistan"), happened where the article is: its
     most-named town in that country (precision 2, approximate)."""
+    site_told_before(drafts, text, toponyms)  # "the mosque", put near Pattani elsewhere
     towns = [t for t in toponyms if t.kind in {"populated", "airport"}
              and not is_subject(text, t) and not said_there(text, t)]  # not "Pyongyang
     # denies any role", "In Washington, officials declined to discuss the raid"

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geomap._clauses import OWNED, coordinated, is_subject
+from geomap._clauses import OWNED, coordinated, is_subject, sentences
 
 if TYPE_CHECKING:
     from geomap._clauses import Segment
+    from geomap._drafts import Draft
     from geomap.records import Toponym
 
-__all__ = ["linked_places", "said_there"]
+__all__ = ["linked_places", "said_there", "site_told_before"]
 
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
@@ -234,3 +235,29 @@ def _precision(t: Toponym) -> int:
                                                   "CONT", "BNDY"}:
         return 3
     return 1
+
+
+_SITE_NOUN = re.compile(r"\bthe\s+(mosque|church|temple|synagogue|cathedral|school|university"
+                        r"|hospital|hotel|market|camp|barracks|embassy|consulate|checkpoint"
+                        r"|airport|prison|stadium|theatre|theater|palace|compound|plaza|square)\b",
+                        re.IGNORECASE)
+
+
+def site_told_before(drafts: list[Draft], text: str, toponyms: list[Toponym]) -> None:
+    """A strike told with no place but at "the mosque", where another sentence puts that
+    mosque by a town ("the Krue Se mosque, ... a few kilometres outside the town of
+    Pattani"), is by that town (precision 2)."""
+    spans = sentences(text)
+    for d in drafts:
+        nouns = {m.group(1).lower() for x in d.texts for m in _SITE_NOUN.finditer(x)}
+        if d.places or not nouns:
+            continue
+        here = re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.IGNORECASE)
+        for s, e in spans:
+            if text[s:e].strip() in d.evidence or (m := here.search(text, s, e)) is None:
+                continue
+            town = next((t for t in toponyms if m.end() <= t.start < min(e, m.end() + 100)
+                         and t.kind == "populated"), None)
+            if town is not None:
+                d.places.append((town, 2))
+                break

@@ -454,6 +454,15 @@ def test_a_strike_told_nowhere_is_near_the_town_the_story_is_filed_from() -> Non
     assert events(text.replace("LAGOS - ", "")) == []
 
 
+def test_a_strike_at_the_mosque_is_by_the_town_another_sentence_puts_the_mosque_by() -> None:
+    text = ("BANGKOK - In Bangkok the prime minister praised the troops. It will be harder "
+            "to explain what happened at the Krue Se mosque, a few "
+            "kilometres outside the town of Pattani.\n\nShortly after dawn on Wednesday, men "
+            "attacked the police checkpoint in front of the mosque, wounding an officer.")
+    e = one(text)
+    assert (e.location_name, e.geo_precision) == ("Pattani", 2)
+
+
 def test_a_rebel_barrage_does_not_inherit_a_state_attacker() -> None:
     text = ("On Wednesday Russian jets bombed an army post near Amvrosiivka, killing two. "
             "Last Friday a rebel rocket barrage on an army camp near Zelenopillya, in the "
