@@ -342,7 +342,7 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
 
 _CLAIMED_ON = re.compile(
     r"\b(?:said|says|announced|claimed|reported)\s+(?P<when>on\s+\w+(?:\s+\w+)?)\s+that\s+"
-    r"(?:it|they|its (?:\w+ )?(?:forces|jets|drones|units))\s+had\s+(?:\w+\s+)?"
+    r"(?:it|they|its (?:\w+ ){0,3}?(?:forces|jets|drones|units))\s+had\s+(?:\w+\s+)?"
     r"(?:struck|hit|attacked|targeted|bombed|shelled|carried out|launched|destroyed)\b",
     re.IGNORECASE)
 

@@ -537,6 +537,9 @@ def test_a_claim_on_a_day_that_it_had_struck_dates_the_strike() -> None:
     before = one("The military said on Saturday that its jets had struck camps near Derna "
                  "the previous evening.", dt.date(2017, 5, 28))
     assert before.date == "2017-05-26"
+    units = one("The South African Defence Force said on Monday that its ground and air units "
+                "had attacked guerrilla bases in Harare.", dt.date(1986, 5, 20))
+    assert units.date == "1986-05-19"
 
 
 def test_the_same_area_is_the_place_of_the_strike_told_before() -> None:
