@@ -38,7 +38,8 @@ def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
     actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
         for t in toponyms) and not _NAME_HEAD.search(text, max(0, a.start - 12), a.start)
-        and not any(s <= a.start and a.end <= e for s, e in lines)])
+        and not any(s <= a.start and a.end <= e for s, e in lines)
+        and not text.startswith(" time", a.end)])  # "on Saturday, Tokyo time": a clock's
     return sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
 
 

@@ -59,6 +59,13 @@ def test_security_forces_firing_on_protesters_are_the_states() -> None:
     assert ("security forces", "KG") in found
 
 
+def test_a_citys_clock_is_no_actor() -> None:
+    text = ("Enemy bombers raided Tokyo a few minutes after noon on Saturday, Tokyo time, in "
+            "the first air attack on the Japanese capital.")
+    clock = text.index("Tokyo time")
+    assert clock not in [a.start for a in story_actors(text, geoparse(text))]
+
+
 def test_the_city_of_a_dateline_is_no_actor() -> None:
     text = ("TEHRAN (wire) - A powerful bomb destroyed the party headquarters in central "
             "Tehran late on Sunday, killing 72 people.")
