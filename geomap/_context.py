@@ -123,8 +123,8 @@ class DocContext:
                 if named_next:  # Damascus in an article naming Israel and Jordan
                     out.append(Evidence(1.0, f"neighbour of {', '.join(named_next)} named "
                                              "+1.0", "neighbour"))
-        vouched = ""  # the one other name that puts it in its province does not also put it
-        if place.admin1_code and place.kind != "country":  # near itself
+        vouched = ""  # the one other name that puts it in its province: it does not also
+        if place.admin1_code and place.kind != "country":  # count as a place beside it
             bucket = self.admin1s.get(place.admin1_code)
             n = _count(bucket, key)
             others = [k for k in bucket or () if k != key]

@@ -177,8 +177,10 @@ def fold_placeless(drafts: list[Draft]) -> list[Draft]:
 
 def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
     """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
-    only in the country ("the deadliest in Pakistan"), happened where the article is: its
-    most-named town in that country (precision 2, approximate)."""
+    only in the country ("the deadliest in Pakistan"), happened where the article is: by
+    the town another sentence puts its site by ("the mosque"), else, if the story was filed
+    from its most-named town ("KABUL - "), or if the strike is dated or counted, that town
+    (precision 2, approximate)."""
     site_told_before(drafts, text, toponyms)  # "the mosque", put near Pattani elsewhere
     towns = [t for t in toponyms if t.kind in {"populated", "airport"}
              and not is_subject(text, t) and not said_there(text, t)]  # not "Pyongyang

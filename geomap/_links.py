@@ -84,8 +84,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)
-_FACING = re.compile(r"\b(?:faces|facing|opposite)\s+(?:[\w-]+\s+){0,4}$")  # "the border that
-# faces the states of Manipur and Nagaland": across from them
+_FACING = re.compile(r"\b(?:faces|facing|opposite)\s+(?:[\w-]+\s+){0,4}$")
 _ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off|returning)\b"
                           r"[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
@@ -140,8 +139,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
         if _BECAUSE.search(text, seg.start, t.start) or _FROM_TOWN_OF.search(
                 text, max(seg.start, t.start - 60), t.start) or _FACING.search(
-                text, max(seg.start, t.start - 50), t.start):  # "a man from the city of Osh"
-            continue  # "targeted the Sounion because its owner ... called at ports in Israel"
+                text, max(seg.start, t.start - 50), t.start):  # "a man from the city of Osh";
+            continue  # "targeted the Sounion because its owner ... called at ports in Israel";
+            # "the border that faces the states of Manipur": across from them
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after)) and not _LIKE.search(before)  # "the
