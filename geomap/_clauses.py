@@ -172,6 +172,8 @@ _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w
 _TARGET_NOUN = re.compile(r"[\w-]*\s+(?:bases?|airfields?|air bases?|positions|barracks|depots?"
                           r"|headquarters)\b|[\w-]*\s+(?:burning|ablaze|on fire|in flames)\b",
                           re.IGNORECASE)  # "a Tu-22M3 long-range bomber burning at the base"
+_DOWNED = re.compile(r"\b(?:(?:shot|shooting|brought) down|downed)\s+(?:the\s+|an?\s+)?$",
+                     re.IGNORECASE)
 _AIMED = re.compile(r"targets?\b", re.IGNORECASE)  # "attacked an ANC target": the ANC's
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
                        re.IGNORECASE)
@@ -424,8 +426,9 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
     for a in [] if struck else inside:  # a modifier right before the strike noun: "an
         # American drone strike" (not before what was struck); before a verb, its subject,
         # unless an object itself ("the invasion of Grenada bombed")
-        if verb and _OBJECT_BEFORE.search(text, max(seg.start, a.start - 15), a.start):
-            continue
+        if (verb and _OBJECT_BEFORE.search(text, max(seg.start, a.start - 15), a.start)) or \
+                _DOWNED.search(text, max(seg.start, a.start - 25), a.start):
+            continue  # "shot down a Libyan bomber": the aircraft shot down
         gap = _MODIFIER_GAP.fullmatch(text, a.end, trigger_at)
         if gap and gap.group(1) and not _ONE_STRIKE.match(text, trigger_at):
             gap = None

@@ -213,6 +213,12 @@ def test_the_group_holding_a_town_is_not_the_attacker() -> None:
         "American", "US")
 
 
+def test_the_aircraft_shot_down_is_not_the_attacker() -> None:
+    text = "French troops shot down a Libyan bomber over N'Djamena with a Hawk missile."
+    found = attacker_of(whole(text), text, find_actors(text), text.index("bomber"))
+    assert found is not None and found.country_code == "FR"
+
+
 def test_whose_target_it_was_is_not_the_attacker() -> None:
     text = "In Botswana, troops landed by helicopter attacked an ANC target at Mogoditshane."
     found = attacker_of(whole(text), text, find_actors(text), text.index("target"))
