@@ -101,6 +101,10 @@ _IN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central)
 _OFF = re.compile(r",?\s+off\s+(?:the\s+(?:\w+\s+)?coast\s+(?:of\s+|near\s+)?)?")
 _PART_OF_TOWN = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area|suburb)\s+of\s+(?:the\s+)?"
                          r"(?:(?:north|south|east|west|central)\w*\s+)?")
+_QUARTER_OF_CAPITAL = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb)\b,?\s+(?:(?:on|in)"
+                                 r"\s+the\s+(?:[\w-]+\s+){0,2}(?:edge|outskirts|part|side)\s+)?"
+                                 r"of\s+the\s+(?:\w+\s+)?capital\b")  # "the Podilskyi district,
+# on the north-western edge of the capital": Kyiv's (the gazetteer's is a namesake 260 km off)
 _DEMONYM_CAPITAL = re.compile(r"\bthe ([A-Z][a-z]+) capital\b(?!,?\s+[A-Z])")
 _CAPITAL_OF = re.compile(r"[’']s capital\b(?!,?\s+[A-Z])")
 _UNIT_AFTER = re.compile(r"\s+(?:district|province|region|governorate|county)\b")  # "in
@@ -207,7 +211,8 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
     country's capital its capital city ("in Uganda's capital", "the Zambian capital":
     Kampala, Lusaka), and a town the text puts in another country or province than the
     gazetteer's town of that name an unlisted town of that area ("Palma in northern
-    Mozambique"), and a country after a compass word that part of it ("northern Iraq").
+    Mozambique"), a district "of the capital" that the gazetteer puts far away that
+    capital's quarter, and a country after a compass word that part of it ("northern Iraq").
     The gazetteer's mentions themselves are unchanged (places.geojson keeps Odesa).
 
     >>> from geomap import geoparse
@@ -245,6 +250,13 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              kind="populated", feature_code=OFFSET_CODE,
                              place_id=f"offset:{t.text}, {town.name}",
                              reasons=(*t.reasons, f"a quarter of {town.name}"))
+        elif t.country_code and _QUARTER_OF_CAPITAL.match(text, t.end) and (
+                city := gaz.capital(t.country_code)) is not None and city.id != t.place_id \
+                and _other_place(t, replace(t, lat=city.lat, lon=city.lon)):
+            out[k] = replace(t, name=f"{t.text}, {city.name}", lat=city.lat, lon=city.lon,
+                             admin1=city.admin1, kind="populated", feature_code=OFFSET_CODE,
+                             place_id=f"offset:{t.text}, {city.name}",
+                             reasons=(*t.reasons, f"a quarter of the capital, {city.name}"))
         elif t.kind == "country" and t.country_code and _CAPITAL_OF.match(text, t.end):
             city = gaz.capital(t.country_code)  # "in Uganda's capital": Kampala
             if city is not None:

@@ -92,6 +92,16 @@ def test_distance_and_bearing_from_a_port_put_the_strike_at_sea() -> None:
     assert odesa.feature_code != OFFSET_CODE  # the mention itself is not changed
 
 
+def test_a_district_of_the_capital_is_in_the_capital() -> None:
+    from geomap._unlisted import moved_by_text
+
+    text = ("A Russian missile wrecked a shopping centre in the Podilskyi district, on the "
+            "north-western edge of the capital, Ukrainian officials said.")
+    moved = next(t for t in moved_by_text(text, geoparse(text), load_gazetteer())
+                 if t.text == "Podilskyi")
+    assert moved.name == "Podilskyi, Kyiv" and abs(moved.lat - 50.45) < 0.1
+
+
 def test_distance_and_bearing_on_land_keep_the_country() -> None:
     from geomap._unlisted import moved_by_text
 
