@@ -243,20 +243,14 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                              reasons=(*t.reasons, f"moved {name}"))
         elif (quarter := _PART_OF_TOWN.match(text, t.end)) and k + 1 < len(toponyms) and (
                 toponyms[k + 1].start == quarter.end()) and _other_place(t, toponyms[k + 1]):
-            town = toponyms[k + 1]  # "the Dar es Salaam district of western Omdurman", "the
-            # Bogside district of Londonderry" (the gazetteer's Bogside is a namesake 60 km off)
-            out[k] = replace(t, name=f"{t.text}, {town.name}", lat=town.lat, lon=town.lon,
-                             country_code=town.country_code, admin1=town.admin1,
-                             kind="populated", feature_code=OFFSET_CODE,
-                             place_id=f"offset:{t.text}, {town.name}",
-                             reasons=(*t.reasons, f"a quarter of {town.name}"))
+            out[k] = _quarter(t, toponyms[k + 1])  # "the Dar es Salaam district of western
+            # Omdurman", "the Bogside district of Londonderry" (the gazetteer's Bogside is a
+            # namesake 60 km off)
         elif t.country_code and _QUARTER_OF_CAPITAL.match(text, t.end) and (
                 city := gaz.capital(t.country_code)) is not None and city.id != t.place_id \
                 and _other_place(t, replace(t, lat=city.lat, lon=city.lon)):
-            out[k] = replace(t, name=f"{t.text}, {city.name}", lat=city.lat, lon=city.lon,
-                             admin1=city.admin1, kind="populated", feature_code=OFFSET_CODE,
-                             place_id=f"offset:{t.text}, {city.name}",
-                             reasons=(*t.reasons, f"a quarter of the capital, {city.name}"))
+            out[k] = _quarter(t, replace(t, name=city.name, lat=city.lat, lon=city.lon,
+                                         admin1=city.admin1))
         elif t.kind == "country" and t.country_code and _CAPITAL_OF.match(text, t.end):
             city = gaz.capital(t.country_code)  # "in Uganda's capital": Kampala
             if city is not None:
@@ -280,6 +274,14 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
                                city.id, city.country_code, "populated", city.admin1, 6.0,
                                city.feature_code, reasons=(f"the capital, {city.name}",)))
     return sorted(out, key=lambda t: t.start)
+
+
+def _quarter(t: Toponym, town: Toponym) -> Toponym:
+    """``t`` as a quarter of ``town``: at the town's point, named "X, Town"."""
+    return replace(t, name=f"{t.text}, {town.name}", lat=town.lat, lon=town.lon,
+                   country_code=town.country_code, admin1=town.admin1, kind="populated",
+                   feature_code=OFFSET_CODE, place_id=f"offset:{t.text}, {town.name}",
+                   reasons=(*t.reasons, f"a quarter of {town.name}"))
 
 
 def _other_place(quarter: Toponym, town: Toponym) -> bool:
