@@ -141,8 +141,8 @@ class DocContext:
         return out
 
     def _near(self, place: Place, key: str, vouched: str = "") -> Evidence | None:
-        d = _nearest_km(place, key, [p for p in self.points if p[0] != vouched] if vouched
-                        else self.points)
+        skip = {key, vouched}
+        d = _nearest_km(place, skip, self.points)
         for limit, bonus in _NEAR:
             if d <= limit:
                 return Evidence(bonus, f"{d:.0f} km from another place of the document "
@@ -151,9 +151,8 @@ class DocContext:
             return None
         cell_lat, cell_lon = math.floor(place.lat), math.floor(place.lon)
         nearby = [entry for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
-                  for entry in self.grid.get((cell_lat + dlat, cell_lon + dlon), ())
-                  if entry[0] != vouched]
-        d = _nearest_km(place, key, nearby)
+                  for entry in self.grid.get((cell_lat + dlat, cell_lon + dlon), ())]
+        d = _nearest_km(place, skip, nearby)
         for limit, bonus in _NEAR_CANDIDATE:
             if d <= limit:
                 return Evidence(bonus, f"{d:.0f} km from a namesake of another place of "
@@ -161,13 +160,13 @@ class DocContext:
         return None
 
 
-def _nearest_km(place: Place, key: str,
+def _nearest_km(place: Place, skip: set[str],
                 points: Iterable[tuple[str, float, float, float]]) -> float:
     lat, lon = math.radians(place.lat), math.radians(place.lon)
     cos_lat = math.cos(lat)
     best = math.inf
     for other, plat, plon, pcos in points:
-        if other == key:
+        if other in skip:
             continue
         a = (math.sin((plat - lat) / 2) ** 2
              + cos_lat * pcos * math.sin((plon - lon) / 2) ** 2)

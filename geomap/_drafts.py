@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from geomap._clauses import coordinated, is_subject
 from geomap._links import said_there, site_told_before
 from geomap._unlisted import COUNTRY_PART_CODE
-from geomap._words import DATELINE
+from geomap._words import dateline_spans
 from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
@@ -189,8 +189,8 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
         return
     counts = Counter(t.place_id for t in towns)
     focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
-    filed = next((t for t in towns if t.text.isupper() and DATELINE.search(
-        text[max(0, t.start - 1) : t.end + 40])), None)  # "KABUL - ": filed from there
+    lines = dateline_spans(text)  # "KABUL - ": filed from there
+    filed = next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
     for d in drafts:  # only a strike the text dates to a day or month, or counts
         if not d.places and filed is not None and filed.place_id == focus.place_id:
             d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from geomap._drafts import GROUP_WEAPONS, Draft
-from geomap._words import DATELINE, named_thing
+from geomap._words import dateline_spans, named_thing
 from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
 from geomap.casualties import find_weapons
 from geomap.records import Toponym
@@ -34,7 +34,7 @@ __all__ = [
 def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
     """The actors of an article, in text order, as the event rules read them (not the
     city of a dateline)."""
-    lines = [m.span("line") for m in DATELINE.finditer(text)]  # "TEHRAN (wire) - A bomb ..."
+    lines = dateline_spans(text)  # "TEHRAN (wire) - A bomb ..."
     actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
         for t in toponyms) and not _NAME_HEAD.search(text, max(0, a.start - 12), a.start)

@@ -248,9 +248,9 @@ def moved_by_text(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[To
             # namesake 60 km off)
         elif t.country_code and _QUARTER_OF_CAPITAL.match(text, t.end) and (
                 city := gaz.capital(t.country_code)) is not None and city.id != t.place_id \
-                and _other_place(t, replace(t, lat=city.lat, lon=city.lon)):
-            out[k] = _quarter(t, replace(t, name=city.name, lat=city.lat, lon=city.lon,
-                                         admin1=city.admin1))
+                and _other_place(t, capital := replace(t, name=city.name, lat=city.lat,
+                                                       lon=city.lon, admin1=city.admin1)):
+            out[k] = _quarter(t, capital)
         elif t.kind == "country" and t.country_code and _CAPITAL_OF.match(text, t.end):
             city = gaz.capital(t.country_code)  # "in Uganda's capital": Kampala
             if city is not None:

@@ -52,6 +52,7 @@ __all__ = [
     "adjective_forms",
     "apostrophe_name",
     "arabic_tail",
+    "dateline_spans",
     "demonym_of",
     "given_names",
     "name_goes_on",
@@ -121,6 +122,11 @@ DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>[A-Z][A-Z .'/-]+(?:, (?P<when>[A-
                       r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]+ ")
 """A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ": the city it was
 filed from (no actor of the story) and the day of filing (no strike's day)."""
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's dateline lines ("TEHRAN (wire)", "BORDEAUX, Friday")."""
+    return [m.span("line") for m in DATELINE.finditer(text)]
 
 
 def word_set(text: str) -> frozenset[str]:
