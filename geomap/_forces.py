@@ -139,20 +139,26 @@ def same_wave(drafts: list[Draft], seg_text: str) -> Draft | None:
     return chosen[-1] if chosen else None
 
 
-def _implied_force(d: Draft, actors: list[ActorMention]) -> ActorMention | None:
+def _implied_force(d: Draft, actors: list[ActorMention], text: str) -> ActorMention | None:
     """The one foreign state force the article names, for a strike by a state's weapon
     (missile, artillery, aircraft) that no sentence attributes ("a missile landed on the
-    café ... occupied by Russian troops"); none when an armed group is named too."""
+    café ... occupied by Russian troops"); none when an armed group is named too, and not
+    a force named only as a threat or as the one asked to act ("or face NATO air strikes",
+    "asked NATO to prepare")."""
     place = d.place
     if place is None or not _STATE_WEAPONS & set(d.weapons):
         return None
     if any(a.kind == "group" for a in actors):
         return None
     forces = [a for a in actors if a.kind == "force" and a.country_code
-              and a.country_code != place[0].country_code]
+              and a.country_code != place[0].country_code
+              and not _THREAT_BEFORE.search(text, max(0, a.start - 30), a.start)]
     return forces[0] if len({a.country_code for a in forces}) == 1 else None
 
 
+_THREAT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|threat(?:en|ened|ening|s)?(?: of)?|asked"
+                            r"|urged|called on|appealed to)\s+(?:(?:the|an?|possible)\s+)?$",
+                            re.IGNORECASE)
 _BY_REBELS = re.compile(r"\b(?:rebel|insurgent|separatist|militant|guerrilla|jihadist)s?\s+"
                         r"(?:[\w-]+\s+)?(?:rockets?|mortars?|shells?|shelling|missiles?|drones?"
                         r"|barrage|attacks?|raids?|fire|artillery|bombs?|ambush)\b"
@@ -161,7 +167,7 @@ _BY_REBELS = re.compile(r"\b(?:rebel|insurgent|separatist|militant|guerrilla|jih
 _TERROR = frozenset({"IED", "suicide bomb", "car bomb"})
 
 
-def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = None) -> None:
+def inherit_attackers(drafts: list[Draft], actors: list[ActorMention], text: str) -> None:
     """An unattributed strike in a country that one attacker country alone is striking
     (its own only from the air) is that attacker's ("Russian missiles hit Chernihiv ...
     last month a strike on Odesa killed 20"); failing that, a strike by the weapon of one
@@ -201,6 +207,6 @@ def inherit_attackers(drafts: list[Draft], actors: list[ActorMention] | None = N
             if d.date is None and date is not None:  # "... when part of a missile fell on him"
                 d.derived.append(date)
             continue
-        implied = _implied_force(d, actors or [])
+        implied = _implied_force(d, actors, text)
         if implied is not None:
             d.attackers.append(implied)

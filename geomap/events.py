@@ -436,7 +436,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     place_the_unplaced(drafts, toponyms, text)
     town_in_region(drafts, toponyms, text)
     blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."
-    inherit_attackers(drafts, actors)
+    inherit_attackers(drafts, actors, text)
     drafts = drop_bare_countries(drafts)  # "a long detour around France and Spain"
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     scene_date(drafts, text, pub)  # "... at a rally. The crowd filled the square on Saturday"

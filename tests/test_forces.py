@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from geomap._forces import as_forces, story_actors
 from geomap.actors import find_actors
+from geomap.events import extract_events
+from geomap.records import Article, Event
 from geomap.resolve import geoparse
+
+
+def _events(text: str, published: dt.date) -> list[Event]:
+    article = Article(id="t", text=text, title="Test", date=published)
+    return extract_events(article, geoparse(text))
 
 
 def test_a_capital_named_aircraft_is_no_government() -> None:
@@ -82,3 +91,20 @@ def test_patrolmen_who_opened_fire_in_a_one_country_story_are_its_forces() -> No
             "highway patrolmen opened fire on a crowd.")
     found = [(a.text, a.country_code) for a in story_actors(text, geoparse(text))]
     assert ("patrolmen", "US") in found
+
+
+def test_nato_strikes_are_coded_to_the_us_and_a_later_unattributed_one_inherits_it() -> None:
+    text = ("NATO missiles tore through the headquarters of Serbian state television in central "
+            "Belgrade early on Friday, killing at least ten people. Before dawn on Wednesday, "
+            "cruise missiles hit the Usce business tower in New Belgrade.")
+    found = _events(text, dt.date(1999, 4, 24))
+    assert [(e.date, e.attacker_country, e.cross_border) for e in found] == [
+        ("1999-04-23", "US", True), ("1999-04-21", "US", True)]
+
+
+def test_a_force_named_only_as_a_threat_is_not_the_implied_attacker() -> None:
+    text = ("Three shells fell among people queueing for aid in Dobrinja, in Sarajevo, on "
+            "Friday, killing at least eight. Officials debated whether the Serbs should pull "
+            "back their guns or face NATO air strikes.")
+    (event,) = _events(text, dt.date(1994, 2, 6))
+    assert event.attacker_country is None
