@@ -118,7 +118,7 @@ _SUBJECT_AFTER = re.compile(
     r"\s+(?:(?:had|has|have|was|is|will|would)\s+)?(?:said|says|warned|denied|denies|told|accused|"
     r"blamed|claimed|announced|condemned|called|urged|insisted|responded|vowed|promised|"
     r"believes|believed|launched|fired|rejected|dismissed|confirmed|admitted|acknowledged|"
-    r"threatened|demanded|replied)\b|"
+    r"threatened|demanded|replied|ordered|summoned|recalled|expelled|protested)\b|"
     r"\s+and\s+(?-i:[A-Z][\w-]+)\s+(?:strike|strikes|struck|hit|bomb|bombed|attack|attacked|pound"
     r"|pounded|launch|launched)\b", re.IGNORECASE)  # "US and Britain Strike Houthi Targets"
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
@@ -130,7 +130,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
                       r"|buried|mourned|gathered|held|visited|met|signed"
                       r"|(?<=claimed)(?: [\w ]{1,20}?)? by"
-                      r"|(?:accused|blamed|condemned|denounced)(?:\s+[A-Z][\w-]+){1,2})"
+                      r"|(?:accused|blamed|condemned|denounced)(?:\s+(?:the\s+)?[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"
                       r"(?: and \w+day)?\b",
                       re.IGNORECASE)

@@ -108,3 +108,13 @@ def test_a_force_named_only_as_a_threat_is_not_the_implied_attacker() -> None:
             "back their guns or face NATO air strikes.")
     (event,) = _events(text, dt.date(1994, 2, 6))
     assert event.attacker_country is None
+
+
+def test_a_capital_that_orders_or_says_is_a_government_not_the_unplaced_strike_s_town() -> None:
+    text = ("DAMASCUS, Oct 27 - Helicopters landed on a farm, and soldiers opened fire on "
+            "workers, killing eight. Hundreds marched through Abu Kamal behind the coffins, and "
+            "Abu Kamal's shops closed. "
+            "Damascus ordered the closure of an American school; Damascus says it has "
+            "tightened controls.")
+    (event,) = _events(text, dt.date(2008, 10, 27))
+    assert event.location_name == "Ālbū Kamāl"

@@ -249,3 +249,10 @@ def test_a_place_naming_a_bomb_is_its_site_unless_only_compared() -> None:
 
 def test_a_headline_verb_ties_the_place_it_strikes() -> None:
     assert places("Sri Lankan Jets Bomb Jaffna") == [("Jaffna", 1)]
+
+
+def test_a_long_speaker_phrase_after_a_fronted_city_makes_no_site() -> None:
+    text = ("In Washington, US officials speaking on condition of anonymity said the raid had "
+            "been carried out by special forces.")
+    assert places(text) == []
+

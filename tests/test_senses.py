@@ -137,3 +137,14 @@ def test_weapons_that_killed_beside_sport_words_are_a_strike() -> None:
                             "bus, they killed eight people, among them the driver of the van "
                             "carrying the match referee.")
     assert not_a_strike("The striker fired home in the 89th minute to win the match.")
+
+
+def test_an_accusation_of_carrying_out_a_raid_reports_the_raid() -> None:
+    text = ("Syria accused the United States on Sunday of carrying out a helicopter raid on a "
+            "village near Abu Kamal that killed eight civilians.")
+    assert not is_generic(text)
+    (event,) = events(text)
+    assert (event.location_name, event.attacker_country, event.fatalities) == (
+        "Ālbū Kamāl", "US", 8)
+    assert event.date is None  # the accusation's day is not the raid's
+    assert is_generic("Residents accused the soldiers of stopping ambulances.")
