@@ -347,6 +347,8 @@ _CLAIMED_ON = re.compile(
     re.IGNORECASE)
 
 
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the same) year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"(?<![\w$£€#.,/-])((?:19|20)\d\d)(?![\w-])")
 _DAY_PART = re.compile(r"(?:overnight|today|tonight|yesterday|(?:this|last|early|late) (?:morning"
                        r"|evening|night|afternoon)|(?:before|at) dawn)", re.IGNORECASE)
 
@@ -467,6 +469,10 @@ def read_segment(
     if origin is not None and any(t.country_code != origin.country_code for t, _ in places):
         attacker = origin  # "the guns had fired from Ugandan territory at ... North Kivu"
     date = nearest_date(seg, pub)
+    if date is not None and date.relative and date.precision == "month" and _THAT_YEAR.match(
+            seg.text, date.end) and (years := _A_YEAR.findall(text, 0, seg.start)):
+        date = replace(date, value=years[-1] + date.value[4:], relative=False)  # "In May 2007
+        # ... In August that year": of 2007
     offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
                for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
     if date is None and offsets and (previous is None or previous.date is None) \

@@ -118,7 +118,8 @@ class PlaceForm:
     kind: str
 
 
-DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>[A-Z][A-Z .'/-]+(?:, (?P<when>[A-Z][\w .'-]+))?)"
+DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>[A-Z][A-Z .'/-]+(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"
+                      r"(?:, (?P<when>[A-Z][\w .'-]+))?)"
                       r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]+ ")
 """A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ": the city it was
 filed from (no actor of the story) and the day of filing (no strike's day)."""

@@ -344,21 +344,11 @@ _RULES: tuple[_Rule, ...] = (
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
-    """Return every date expression in ``text``, in text order.
-
-    Parameters
-    ----------
-    text
-        A sentence (or any span) of an article.
-    published
-        The article's publication date, used to resolve relative expressions. When it
-        is ``None``, relative expressions ("Tuesday", "last month") are left out.
-
-    Returns
-    -------
-    list of DateRef
-        Non-overlapping expressions; where two overlap, the one that starts first
-        wins, then the longer one.
+    """Every date expression in ``text`` (a sentence or any span of an article), in text
+    order, relative ones ("Tuesday", "last month") resolved against ``published`` (left out
+    when it is ``None``). Where two overlap, the one that starts first wins, then the
+    longer one; a weekday that names a rite ("during Friday prayers") is left out when the
+    text gives another date ("In May 2007 a bomb ... during Friday prayers").
 
     Examples
     --------
@@ -394,7 +384,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             logger.debug("date expression left unresolved: %r", text[start:end])
         else:
             kept.append(ref)
+    if any(not r.relative for r in kept):
+        kept = [r for r in kept if not _RITE_AFTER.match(text, r.end)]
     return _with_previous(text, _with_year_phrase(text, kept))
+
+
+_RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|worship)\b", re.IGNORECASE)
 
 
 _PREVIOUS = re.compile(r"\bthe (?:previous|preceding) (?:day|afternoon|evening|morning|night)\b"

@@ -105,6 +105,14 @@ def only(found: list[Event]) -> Event:
                   "worshippers when a gunman opened fire at the synagogue on Saturday."),
                  dt.date(2018, 11, 1), "location_name date", ("Pittsburgh", "2018-10-27"),
                  id="what_a_relative_clause_says_of_people_is_not_habitual_for_the_sentence"),
+    pytest.param(("HYDERABAD, India, Feb 22 - Police hunted today for the people who left two "
+                  "bombs in a crowded market on Thursday evening, killing 16 people."),
+                 dt.date(2013, 2, 22), "attacker_country date", (None, "2013-02-21"),
+                 id="the_country_of_a_dateline_is_no_attacker"),
+    pytest.param(("In May 2007 a bomb exploded in the Mecca Masjid in Hyderabad during Friday "
+                  "prayers, killing nine worshippers."),
+                 dt.date(2013, 2, 22), "date date_precision", ("2007-05", "month"),
+                 id="friday_prayers_is_no_date_beside_a_month"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
@@ -250,3 +258,10 @@ def test_an_opening_count_of_days_earlier_dates_another_strike(read_events: Read
             "district shortly after a match, killing more than 40 people.")
     found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2017, 1, 2)))
     assert found == [("2016-12-23", 40), ("2017-01-01", 39)]
+
+
+def test_a_month_of_that_year_takes_the_year_told_before(read_events: Reader) -> None:
+    text = ("In May 2007 a bomb exploded at a mosque in Hyderabad, killing nine. In August that "
+            "year, a bomb at a snack shop in Hyderabad killed 42 people.")
+    found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2013, 2, 22)))
+    assert found == [("2007-05", 9), ("2007-08", 42)]
