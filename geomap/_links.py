@@ -30,6 +30,8 @@ _STREET = re.compile(r"\b[A-Z][\w’'-]* (?:Street|Road|Avenue|Square|Boulevard|
 _FROM_TOWN_OF = re.compile(r"\bfrom\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|village|region"
                            r"|province) of\s+$", re.IGNORECASE)
 _BECAUSE = re.compile(r"\bbecause\b", re.IGNORECASE)  # what follows is a reason
+_DESTINATION = re.compile(r"\b(?:on (?:its|their|his|her) way|en route|bound|head(?:ing|ed))\s+"
+                          r"(?:from\s+[^.;,]{0,60}?\s+)?(?:to|for)\s+[^.;,]{0,60}$")
 _BORDER_AFTER = re.compile(r"(?:[’']s)?\s+(?:border|frontier)\b", re.IGNORECASE)
 _BORDER_WITH = re.compile(r"\b(?:border|frontier) with\s+(?:\w+[’']s\s+)?$|\bbordering\s+$",
                           re.IGNORECASE)
@@ -139,9 +141,11 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
             continue  # "some from neighbouring Ciudad Juarez in Mexico": not a site either
         if _BECAUSE.search(text, seg.start, t.start) or _FROM_TOWN_OF.search(
                 text, max(seg.start, t.start - 60), t.start) or _FACING.search(
-                text, max(seg.start, t.start - 50), t.start):  # "a man from the city of Osh";
+                text, max(seg.start, t.start - 50), t.start) or _DESTINATION.search(
+                text, max(seg.start, t.start - 140), t.start):  # "a man from the city of Osh";
             continue  # "targeted the Sounion because its owner ... called at ports in Israel";
-            # "the border that faces the states of Manipur": across from them
+            # "the border that faces the states of Manipur": across from them; "on its way
+            # to the Changing of the Guard in Whitehall": where it was going
         before = text[max(seg.start, t.start - 60) : t.start]
         after = text[t.end : min(end, t.end + 40)]
         modifier = bool(_MODIFIER_AFTER.match(after)) and not _LIKE.search(before)  # "the

@@ -21,11 +21,10 @@ Rules keep out what is not a place:
   gazetteer entry) is part of that name, not a mention; so is an actor's name ("Hamas",
   "Jaish al-Adl", the "Boko" of "Boko Haram") and a short all-caps acronym ("AP",
   "AMLO"); compass words before a place's name are a modifier ("North-East Syria");
-- a name before "river" is a river ("the Kama river"), no town of that name;
-- possessives ("Pakistan's") are cut off the span, and a leading "The" too; a capitalised
-  admin word joins the name ("Laurel County");
-- news abbreviations of states and provinces ("Calif.", "W.Va.", and after "Town, "
-  also "Ga." or "GA") are place mentions with their period;
+- a name before "river" is a river ("the Kama river"); possessives ("Pakistan's") are cut
+  off the span unless a name goes on ("Regent's Park"), a leading "The" too; a capitalised
+  admin word joins the name ("Laurel County"); news abbreviations of states and provinces
+  ("Calif.", "W.Va.", after "Town, " also "Ga." or "GA") are mentions with their period;
 - demonyms and adjectives ("Iranian", "Pakistani", "Kurdish", "European") become
   ``kind="demonym"`` mentions with their country, kept apart from places.
 
@@ -275,6 +274,9 @@ def _longest_match(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> in
             if joined and tok.text in _CLITICS and text[tokens[j - 1].end] != "-":
                 if tok.text == "s" and apostrophe_name(gaz, text, tokens[i].start, tok.end):
                     best = j  # "St George's", a name of its own, not a possessive
+                nxt = tokens[j + 1] if tok.text == "s" and j + 1 < last else None
+                if nxt and nxt.capitalised and gaz.has_key(fold(text[tokens[i].start : nxt.end])):
+                    best = j + 1  # "Regent's Park"
                 break  # possessive or contraction: "Pakistan's", "I've"
             if not (tok.capitalised or joined or tok.text.isdigit()
                     or tok.text.lower() in _CONNECTORS or tok.text in _INSTALLATION):
@@ -463,22 +465,16 @@ def _is_state(key: str, gaz: Gazetteer) -> bool:
 
 def _is_major(key: str, gaz: Gazetteer) -> bool:
     """A country, province, or a town of 100,000 people or more goes by this name."""
-    for c in gaz.candidates_for_key(key):
-        p = c.place
-        if p.kind in {"country", "adm1"} or (c.exact and (
-                p.kind == "feature" or p.population >= 100_000)):
-            return True
-    return False
+    return any(c.place.kind in {"country", "adm1"} or (c.exact and (
+        c.place.kind == "feature" or c.place.population >= 100_000))
+        for c in gaz.candidates_for_key(key))
 
 
 def _is_big(key: str, gaz: Gazetteer) -> bool:
     """A country, a province of a million people, or a city of half a million."""
-    for c in gaz.candidates_for_key(key):
-        p = c.place
-        if p.kind == "country" or (p.kind == "adm1" and p.population >= 1_000_000) or (
-                c.exact and p.population >= 500_000):
-            return True
-    return False
+    return any(c.place.kind == "country" or (c.place.kind == "adm1" and c.place.population
+                                             >= 1_000_000) or (
+        c.exact and c.place.population >= 500_000) for c in gaz.candidates_for_key(key))
 
 
 def _trigger(text: str, tokens: list[Token], i: int, j: int) -> str | None:

@@ -256,3 +256,9 @@ def test_a_long_speaker_phrase_after_a_fronted_city_makes_no_site() -> None:
             "been carried out by special forces.")
     assert places(text) == []
 
+
+
+def test_where_a_troop_was_on_its_way_to_is_no_site() -> None:
+    text = ("A car bomb went off as a mounted troop rode past on its way from the barracks to "
+            "the daily Changing of the Guard in Whitehall.")
+    assert places(text) == []

@@ -43,6 +43,8 @@ def test_possessives_are_cut_off(text: str, expected: list[str]) -> None:
     [
         ("Shells hit a hospital in St George's, the capital.", ["St George's"]),
         ("Students at St Mary's High School in Windsor were hurt.", ["Windsor"]),
+        ("A bomb hidden under the bandstand in Regent's Park blew up.", ["Regent's Park"]),
+        ("Pakistan's Balochistan was hit.", ["Pakistan", "Balochistan"]),
     ],
 )
 def test_a_name_with_its_apostrophe_s_is_kept_whole(text: str, expected: list[str]) -> None:
