@@ -60,7 +60,7 @@ _STRIKE = re.compile(
     r"(?:explosives?|bombs?|devices?|charges?|vests?)"
     rf"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){{0,2}}?"
     rf"{_AIRCRAFT}|{_AIRCRAFT}\b[^.;]{{0,120}}?\b(?:was|were|been) shot down"
-    r"|stabbed|stabbings?|knifed|knife attacks?"
+    r"|stabbed|stabbings?|knifed|knife attacks?|killings (?:took place|happened|occurred)"
     r"|blew (?:himself|herself|themselves) up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
     r"|(?:grenades?|bombs?|explosives?) (?:was |were )?(?:thrown|hurled|lobbed|tossed)"

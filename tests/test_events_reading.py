@@ -265,3 +265,12 @@ def test_a_month_of_that_year_takes_the_year_told_before(read_events: Reader) ->
             "year, a bomb at a snack shop in Hyderabad killed 42 people.")
     found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2013, 2, 22)))
     assert found == [("2007-05", 9), ("2007-08", 42)]
+
+
+def test_where_the_killings_took_place_dates_the_killings(read_events: Reader) -> None:
+    text = ("GUATEMALA CITY, Oct 9 - The defence minister resigned after an army patrol opened "
+            "fire on a community of villagers, killing 11 of them. The killings took place on "
+            "Thursday at a settlement in the municipality of Chisec. The shooting has cast a "
+            "shadow over next month's general elections.")
+    e = only(read_events(text, dt.date(1995, 10, 9)))
+    assert (e.date, e.fatalities) == ("1995-10-05", 11)

@@ -262,3 +262,9 @@ def test_where_a_troop_was_on_its_way_to_is_no_site() -> None:
     text = ("A car bomb went off as a mounted troop rode past on its way from the barracks to "
             "the daily Changing of the Guard in Whitehall.")
     assert places(text) == []
+
+
+def test_where_the_victims_had_come_home_from_is_no_site() -> None:
+    text = ("Soldiers opened fire on a community of peasants who had come home from refugee "
+            "camps in Mexico, killing 11 of them.")
+    assert places(text) == []
