@@ -102,7 +102,9 @@ _TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b",
 
 
 # Statements, not events: an accusation (not "accustomed"), a threat, a vow, a warning.
-_STATEMENTS = (r"accus(?:e[sd]?|ing|ations?)(?!\s+(?:[\w-]+\s+){1,6}?of\s+(?:carrying out"
+_STATEMENTS = (r"(?<!men )(?<!man )(?<!suspects )(?<!those )(?<!people )"  # "the men accused of
+               # killing General N., who was stabbed to death": told as fact
+               r"accus(?:e[sd]?|ing|ations?)(?!\s+(?:[\w-]+\s+){1,6}?of\s+(?:carrying out"
                r"|launching|conducting|staging|mounting)\s)|(?:threaten|vow)(?:s|ed|ing)? to"
                r"|warn(?:s|ed|ing)? (?:of|that)")
 # Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".

@@ -148,3 +148,10 @@ def test_an_accusation_of_carrying_out_a_raid_reports_the_raid() -> None:
         "Ālbū Kamāl", "US", 8)
     assert event.date is None  # the accusation's day is not the raid's
     assert is_generic("Residents accused the soldiers of stopping ambulances.")
+
+
+def test_the_men_accused_of_a_killing_is_no_statement_the_killing_is_told() -> None:
+    text = ("The operation was launched to seize the men accused of killing the regional "
+            "security chief, who was stabbed to death on the outskirts of Khorog on Saturday.")
+    assert not is_generic(text)
+    assert is_generic("The minister accused the rebels of killing the security chief.")
