@@ -22,7 +22,8 @@ __all__ = [
 ]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
-_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K)\.$")
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K"
+                         r"|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")  # "ROME, Dec. 28 -"
 _CONNECTOR = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?|months?) "
     r"(?:after|before|earlier|later)"

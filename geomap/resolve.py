@@ -78,8 +78,8 @@ _TRIGGER_KIND = {
     "sea": {"feature"},
 }
 _CITY_SIZE = 50_000
-_CONTAINER = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s+near\s+|\s+outside\s+)",
-                        re.IGNORECASE)
+_CONTAINER = re.compile(r"^(?:,\s*|,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w-]*"
+                        r"\s+)?|\s+near\s+|\s+outside\s+)", re.IGNORECASE)  # ", in the north"
 _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
 _ADMIN_KINDS = frozenset({"adm1", "adm2"})
 #: a facility-named town with no support in the text loses this much, unless this big

@@ -60,6 +60,8 @@ def test_sentences_do_not_end_at_an_abbreviation() -> None:
     text = "Gen. Salami said Mr. Smith was wrong. Drones hit Erbil."
     assert [text[s:e] for s, e in sentences(text)] == [
         "Gen. Salami said Mr. Smith was wrong.", "Drones hit Erbil."]
+    text = "ROME, Dec. 28 - Gunmen struck at the airports of Rome and Vienna."
+    assert [text[s:e] for s, e in sentences(text)] == [text]
 
 
 def test_no_sentences_in_blank_text() -> None:

@@ -129,6 +129,13 @@ def test_container_pattern_picks_the_us_town() -> None:
     assert any(r.startswith("in Texas") for r in t.reasons)
 
 
+def test_a_town_in_the_northern_region_named_next_is_that_region_s() -> None:
+    t = _pick("KYIV - Missiles hit a training centre at Desna, in the northern Chernihiv "
+              "region, a week ago.", "Desna")
+    assert t.admin1 == "Chernihivska oblast"
+    assert any(r.startswith("in Chernihivska oblast") for r in t.reasons)
+
+
 def test_one_sense_per_discourse() -> None:
     text = ("Paris Library to offer Illinois skills workshop. The Paris Public Library will "
             "offer a workshop for job seekers. Paris police also attended, as did Danville.")
