@@ -2,8 +2,7 @@
 
 Private helper of :mod:`geomap.events`: the mutable :class:`Draft`, the rules that decide
 whether a segment continues a draft (compatible dates, one place inside or near the other),
-the clean-ups run once an article is read (placing unplaced strikes, inheriting the only
-attacker of a country), and the conversion of drafts to :class:`geomap.records.Event`.
+and the conversion of drafts to :class:`geomap.records.Event`.
 """
 
 from __future__ import annotations
@@ -11,13 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from geomap._clauses import coordinated, is_subject
-from geomap._links import said_there, site_told_before
+from geomap._clauses import coordinated
 from geomap._unlisted import COUNTRY_PART_CODE
-from geomap._words import dateline_spans
 from geomap.actors import ActorMention, country_name
 from geomap.casualties import Casualties, event_type_hint, find_weapons
 from geomap.dates import DateRef
@@ -38,14 +34,12 @@ __all__ = [
     "by_site",
     "compatible_dates",
     "drafts_to_events",
-    "drop_totals",
     "is_gang",
     "last_region",
     "last_site",
     "match_draft",
     "may_add_to",
     "near",
-    "place_the_unplaced",
     "refines",
     "report_dates",
     "split_targets",
@@ -154,55 +148,6 @@ def near(gaz: Gazetteer, d: Draft, t: Toponym, km: float, sites_only: bool = Fal
     return False
 
 
-def fold_placeless(drafts: list[Draft]) -> list[Draft]:
-    """A strike read without any place ("Massacre as Toll Reaches 57", "he led the
-    gunmen") is the one strike the article places, when that one has no figures, no
-    other attacker country and no other date ("up a hill near Ampatuan, where the
-    passengers were shot"): the two become one."""
-    placeless = [d for d in drafts if not d.places]
-    placed = [o for o in drafts if o.places]
-    if len(placeless) != 1 or len(placed) != 1:
-        return drafts
-    d, o = placeless[0], placed[0]
-    if o.casualties or o.attacker_country != d.attacker_country or (
-            o.date is not None and d.date is not None and o.date.value != d.date.value):
-        return drafts
-    for x in ("attackers", "dates", "casualties", "targets", "origins", "derived"):
-        getattr(o, x).extend(getattr(d, x))
-    o.weapons.extend(w for w in d.weapons if w not in o.weapons)
-    o.evidence[:0] = [e for e in d.evidence if e not in o.evidence]
-    o.texts[:0] = d.texts
-    return [x for x in drafts if x is not d]
-
-
-def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
-    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
-    only in the country ("the deadliest in Pakistan"), happened where the article is: by
-    the town another sentence puts its site by ("the mosque"), else, if the story was filed
-    from its most-named town ("KABUL - "), or if the strike is dated or counted, that town
-    (precision 2, approximate)."""
-    site_told_before(drafts, text, toponyms)  # "the mosque", put near Pattani elsewhere
-    towns = [t for t in toponyms if t.kind in {"populated", "airport"}
-             and not is_subject(text, t) and not said_there(text, t)]  # not "Pyongyang
-    # denies any role", "In Washington, officials declined to discuss the raid"
-    if not towns:
-        return
-    counts = Counter(t.place_id for t in towns)
-    focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
-    lines = dateline_spans(text)  # "KABUL - ": filed from there
-    filed = next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
-    for d in drafts:  # only a strike the text dates to a day or month, or counts
-        if not d.places and filed is not None and filed.place_id == focus.place_id:
-            d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from
-            continue
-        if all(p == 4 and t.country_code == focus.country_code for t, p in d.places) and (any(
-                x.precision != "year" for x in (*d.dates, *d.derived)) or any(
-                c.killed or c.injured for c in d.casualties)) and not (
-                d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed
-                    a.kind != "group" for a in d.attackers if a.country_code)):
-            d.places.append((focus, 2))
-
-
 GROUP_WEAPONS = frozenset({"small arms", "suicide bomb", "car bomb", "IED", "landmines"})
 
 
@@ -215,25 +160,6 @@ def is_gang(text: str) -> bool:
 def _gang(weapons: set[str]) -> bool:
     weapons = weapons - {"bombs"}
     return bool(weapons) and weapons <= GROUP_WEAPONS
-
-
-def drop_totals(drafts: list[Draft]) -> list[Draft]:
-    """A draft whose dead equal the sum of two or more other drafts' dead, which give no
-    other date, is their total ("sentenced for killing 77 people ... on 22 July": 8 in Oslo
-    and 69 on Utøya): it is dropped and its date and attackers go to the parts."""
-    def dead(d: Draft) -> int | None:
-        return max((c.killed for c in d.casualties if c.killed), default=None)
-
-    for whole in drafts:
-        total = dead(whole)
-        parts = [d for d in drafts if d is not whole and dead(d) and d.date is None]
-        if total is None or len(parts) < 2 or sum(dead(d) or 0 for d in parts) != total:
-            continue
-        for d in parts:
-            d.derived.extend(whole.dates[:1])
-            d.attackers.extend(a for a in whole.attackers if not d.attackers)
-        return [d for d in drafts if d is not whole]
-    return drafts
 
 
 def refines(gaz: Gazetteer, d: Draft, t: Toponym, km: float) -> bool:

@@ -28,21 +28,18 @@ How an event is read (each step is a rule a reviewer can check against the evide
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import replace
 
+from geomap._amend import ANAPHOR, drop_totals, fold_placeless, follow_up, place_the_unplaced
 from geomap._clauses import (
-    Segment,
     attacker_of,
     blamed_actor,
-    date_text,
     has_strike,
     origin_places,
     segments,
     sentences,
-    weak_strike,
 )
 from geomap._drafts import (
     DERIVED,
@@ -53,18 +50,14 @@ from geomap._drafts import (
     by_site,
     compatible_dates,
     drafts_to_events,
-    drop_totals,
-    fold_placeless,
     is_gang,
     last_region,
     last_site,
     match_draft,
     may_add_to,
-    place_the_unplaced,
-    refines,
     split_targets,
 )
-from geomap._forces import inherit_attackers, same_wave, story_actors, territory_actor
+from geomap._forces import inherit_attackers, same_wave, story_actors
 from geomap._links import linked_places
 from geomap._senses import drop_accidents, is_generic, not_a_strike
 from geomap._sites import (
@@ -90,14 +83,12 @@ from geomap._sites import (
     story_date,
     summary_headline,
     target_of,
-    toll_update,
     town_in_region,
     when_date,
 )
-from geomap._unlisted import OFFSET_CODE, moved_by_text
-from geomap.actors import ActorMention
+from geomap._unlisted import moved_by_text
 from geomap.casualties import Casualties
-from geomap.dates import DateRef, best_date, find_dates, find_day_offsets, shift
+from geomap.dates import DateRef, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
 from geomap.records import Article, Event, Toponym
 from geomap.weapons import find_weapons
@@ -106,11 +97,6 @@ __all__ = ["Draft", "compatible_dates", "drafts_to_events", "extract_events", "r
 
 logger = logging.getLogger(__name__)
 
-_ANAPHOR = re.compile(
-    r"\b(?:the|that|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
-    r"(?:attacks?|strikes?|missiles?|drones?|rockets?|bombing|raids?|explosions?|blasts?)\b",
-    re.IGNORECASE,
-)
 _THAT = re.compile(r"\bthat (?:strike|attack|bombing|raid|blast|explosion)\b", re.IGNORECASE)
 _SAME_PLACE = re.compile(r"\bthe same (?:junction|site|spot|square|street|market|place|building"
                          r"|city|town|village|area)\b", re.IGNORECASE)
@@ -123,15 +109,6 @@ _DEATH_ELSEWHERE = re.compile(r"\b(?:since|last year|in (?:19|20)\d\d)\b", re.IG
 _DEATH = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|hurt|shot)\b", re.IGNORECASE)
 _BREAKDOWN_ITEM = re.compile(r"\s*(?:and\s+)?(?P<n>\w+)(?:,[^,;]{1,40},)?\s+"
                              r"(?P<rest>(?:at|in|near|outside|on)\s.*)", re.DOTALL)
-_CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
-                         r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
-                         r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
-                         r"\b(?:has|have) (?:killed|left|claimed)\b"
-                         r"|\b(?:burial|funerals?) of \w+ of the dead\b"
-                         r"|\b(?:has|have) since (?:\w+ ){0,4}?killed\b"
-                         r"|\b(?:killed|died) (?:across|throughout|all over) the country\b"
-                         r"|\bduring the (?:[\w-]+ ){0,2}(?:campaign|war|offensive|conflict)\b",
-                         re.IGNORECASE)
 _WHICH_CLAUSE = re.compile(r",\s+(?:which|who)\b")  # "No one was hurt, said the mission, which
 # warned that the tanker posed a danger": the warning is the mission's, not the clause's
 _DAY = r"(?:\w+day|\d{1,2} (?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+ \d{1,2}(?!\d))"
@@ -139,9 +116,6 @@ _FRONTED_DAY = re.compile(rf"\s*(?:(?:earlier|later) this (?:week|month),?\s+)?(
                           rf"on {_DAY}\b", re.IGNORECASE)  # "Earlier this month, on 7 June, ..."
 _ON_DAY = re.compile(rf"\bon {_DAY}\s*$", re.IGNORECASE)
 _SPOKEN = re.compile(r"\b(?:said|says|announced|reported|claimed|confirmed|told)\b")
-_LOCATED = re.compile(r"\s*(?:The|Its|Their) (?:[\w-]+ )?(?:camps?|bases?|targets?|sites?|compound"
-                      r"|facility|depot|village|area) (?:lay|lies|lie|is|are|was|were|sits?|sat)"
-                      r"(?: located| situated)? (?:about |some |roughly |around |nearly )?\d")
 _OTHER_HOURS = re.compile(r"\s*(?:(?:earlier|later) (?:that|the same|in the) (?:day|morning|"
                           r"afternoon|evening|night)|hours (?:earlier|later))\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:on )?the same (?:day|morning|evening|night|\w+day)\b", re.I)
@@ -265,7 +239,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         for made in last_made:  # "No one was killed." after two sites
                             add_to(made, sentence_text, seg.text, cas=cas)
                         continue
-                    _follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
+                    follow_up(gaz, focus, drafts, seg, text, toponyms, blamed,
                                sentence_text, merge_km, pub, index)
                 continue
             places, attacker, date = read_segment(seg, text, toponyms, actors, pub, previous,
@@ -332,7 +306,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     refs = []
                 refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index)
                         and not another_day(r, date, own_day)]
-                if not refs and date is not None and _ANAPHOR.search(seg.text):
+                if not refs and date is not None and ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
                     refs = [r for r in reversed(drafts) if r.date is not None
                             and compatible_dates(r.date, date, pub)][:1]
@@ -413,7 +387,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         d.attackers.extend(current.attackers)
                         d.dates.extend(current.dates if g_date is None else ())
                     drafts.append(d)
-                    if attacker is None and taken and (_ANAPHOR.search(seg.text) or len(
+                    if attacker is None and taken and (ANAPHOR.search(seg.text) or len(
                             groups) > 1):  # "The missiles struck the air base ... and a
                         # facility near Erbil"; "Explosions were reported at X, at Y and at Z"
                         d.attackers.extend(taken[0].attackers)
@@ -441,56 +415,6 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     scene_date(drafts, text, pub)  # "... at a rally. The crowd filled the square on Saturday"
     return drop_accidents(drafts, text)
-
-
-def _follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
-               toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
-               km: float, pub: dt.date | None, index: int) -> None:
-    """A sentence without a full strike that adds to the event before it: who is blamed,
-    a place ("among the places hit", "The camps lay about 45 km south-west of Sirte"),
-    casualties ("No deaths were reported")."""
-    moved = [t for t in toponyms if seg.start <= t.start < seg.start + len(seg.text)
-             and t.feature_code == OFFSET_CODE] if _LOCATED.match(seg.text) else []
-    if moved and (current.place is None or current.place[1] >= 3):
-        add_to(current, sentence, seg.text, places=[(moved[0], 2)])
-        return
-    if blamed is not None and not current.attackers and (
-            _ANAPHOR.search(seg.text) or current.seen >= index - 1 or current is drafts[-1]):
-        add_to(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"
-    origin = territory_actor(seg.text)
-    if origin is not None and not current.attackers and weak_strike(seg.text):
-        add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
-    cas = casualties(seg.text)
-    places = linked_places(seg, text, toponyms)
-    own = nearest_date(seg, pub)
-    if own is not None and current.date is not None and not compatible_dates(
-            current.date, own, pub) and not toll_update(seg.text):
-        return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
-    date = best_date(date_text(seg.text), pub)
-    if date is not None and date.precision != "year" and not current.dates \
-            and weak_strike(seg.text) and seg.connector not in {"after", "following"}:
-        current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
-    if places and weak_strike(seg.text) and not not_a_strike(seg.text):
-        added = False
-        for t, p in places:
-            if p >= 4:
-                continue
-            # the event this place refines: the current one, else a recent one
-            home = next((d for d in [current, *reversed(drafts)] if refines(gaz, d, t, km)),
-                        None)
-            if home is not None:
-                add_to(home, sentence, seg.text, cas=cas if home is current else None,
-                     places=[(t, p)])
-                added = True
-        if added:
-            return
-    elsewhere = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
-        _CUMULATIVE.search(seg.text) and not _ANAPHOR.search(seg.text))  # a war's toll
-    struck = {q.country_code for q, _ in current.places}
-    foreign = any(t.country_code not in struck for t, _ in places)  # figures of another country
-    if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
-            elsewhere or foreign or not_a_strike(seg.text)):
-        add_to(current, sentence, seg.text, cas=cas)
 
 
 def extract_events(article: Article, toponyms: list[Toponym],

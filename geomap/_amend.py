@@ -1,0 +1,164 @@
+"""Amending drafts already read: what a sentence without a full strike adds to the event
+before it (blame, a place, a toll), and the passes run once an article is read (a
+placeless draft folded into the one placed draft, unplaced strikes placed where the
+article is, a total dropped for its parts).
+
+Private helpers of :mod:`geomap.events`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from geomap._clauses import Segment, date_text, is_subject, weak_strike
+from geomap._drafts import Draft, add_to, compatible_dates, refines
+from geomap._forces import territory_actor
+from geomap._links import linked_places, said_there, site_told_before
+from geomap._senses import not_a_strike
+from geomap._sites import casualties, nearest_date, toll_update
+from geomap._unlisted import OFFSET_CODE
+from geomap._words import dateline_spans
+from geomap.actors import ActorMention
+from geomap.dates import best_date
+from geomap.gazetteer import Gazetteer
+from geomap.records import Toponym
+
+__all__ = ["ANAPHOR", "drop_totals", "fold_placeless", "follow_up", "place_the_unplaced"]
+
+ANAPHOR = re.compile(
+    r"\b(?:the|that|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
+    r"(?:attacks?|strikes?|missiles?|drones?|rockets?|bombing|raids?|explosions?|blasts?)\b",
+    re.IGNORECASE,
+)
+_LOCATED = re.compile(r"\s*(?:The|Its|Their) (?:[\w-]+ )?(?:camps?|bases?|targets?|sites?|compound"
+                      r"|facility|depot|village|area) (?:lay|lies|lie|is|are|was|were|sits?|sat)"
+                      r"(?: located| situated)? (?:about |some |roughly |around |nearly )?\d")
+
+_CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
+                         r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
+                         r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
+                         r"\b(?:has|have) (?:killed|left|claimed)\b"
+                         r"|\b(?:burial|funerals?) of \w+ of the dead\b"
+                         r"|\b(?:has|have) since (?:\w+ ){0,4}?killed\b"
+                         r"|\b(?:killed|died) (?:across|throughout|all over) the country\b"
+                         r"|\bduring the (?:[\w-]+ ){0,2}(?:campaign|war|offensive|conflict)\b",
+                         re.IGNORECASE)
+
+def follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment, text: str,
+               toponyms: list[Toponym], blamed: ActorMention | None, sentence: str,
+               km: float, pub: dt.date | None, index: int) -> None:
+    """A sentence without a full strike that adds to the event before it: who is blamed,
+    a place ("among the places hit", "The camps lay about 45 km south-west of Sirte"),
+    casualties ("No deaths were reported")."""
+    moved = [t for t in toponyms if seg.start <= t.start < seg.start + len(seg.text)
+             and t.feature_code == OFFSET_CODE] if _LOCATED.match(seg.text) else []
+    if moved and (current.place is None or current.place[1] >= 3):
+        add_to(current, sentence, seg.text, places=[(moved[0], 2)])
+        return
+    if blamed is not None and not current.attackers and (
+            ANAPHOR.search(seg.text) or current.seen >= index - 1 or current is drafts[-1]):
+        add_to(current, sentence, seg.text, attacker=blamed)  # "Armenia blamed Azerbaijani forces"
+    origin = territory_actor(seg.text)
+    if origin is not None and not current.attackers and weak_strike(seg.text):
+        add_to(current, sentence, seg.text, attacker=origin)  # "fired on from Armenian territory"
+    cas = casualties(seg.text)
+    places = linked_places(seg, text, toponyms)
+    own = nearest_date(seg, pub)
+    if own is not None and current.date is not None and not compatible_dates(
+            current.date, own, pub) and not toll_update(seg.text):
+        return  # "the deadliest since the 1998 bombing of the US embassy in Nairobi"
+    date = best_date(date_text(seg.text), pub)
+    if date is not None and date.precision != "year" and not current.dates \
+            and weak_strike(seg.text) and seg.connector not in {"after", "following"}:
+        current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
+    if places and weak_strike(seg.text) and not not_a_strike(seg.text):
+        added = False
+        for t, p in places:
+            if p >= 4:
+                continue
+            # the event this place refines: the current one, else a recent one
+            home = next((d for d in [current, *reversed(drafts)] if refines(gaz, d, t, km)),
+                        None)
+            if home is not None:
+                add_to(home, sentence, seg.text, cas=cas if home is current else None,
+                     places=[(t, p)])
+                added = True
+        if added:
+            return
+    elsewhere = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
+        _CUMULATIVE.search(seg.text) and not ANAPHOR.search(seg.text))  # a war's toll
+    struck = {q.country_code for q, _ in current.places}
+    foreign = any(t.country_code not in struck for t, _ in places)  # figures of another country
+    if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
+            elsewhere or foreign or not_a_strike(seg.text)):
+        add_to(current, sentence, seg.text, cas=cas)
+
+
+def fold_placeless(drafts: list[Draft]) -> list[Draft]:
+    """A strike read without any place ("Massacre as Toll Reaches 57", "he led the
+    gunmen") is the one strike the article places, when that one has no figures, no
+    other attacker country and no other date ("up a hill near Ampatuan, where the
+    passengers were shot"): the two become one."""
+    placeless = [d for d in drafts if not d.places]
+    placed = [o for o in drafts if o.places]
+    if len(placeless) != 1 or len(placed) != 1:
+        return drafts
+    d, o = placeless[0], placed[0]
+    if o.casualties or o.attacker_country != d.attacker_country or (
+            o.date is not None and d.date is not None and o.date.value != d.date.value):
+        return drafts
+    for x in ("attackers", "dates", "casualties", "targets", "origins", "derived"):
+        getattr(o, x).extend(getattr(d, x))
+    o.weapons.extend(w for w in d.weapons if w not in o.weapons)
+    o.evidence[:0] = [e for e in d.evidence if e not in o.evidence]
+    o.texts[:0] = d.texts
+    return [x for x in drafts if x is not d]
+
+
+def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) -> None:
+    """A strike read without a place ("the suicide bombing at the airport's Abbey Gate"), or
+    only in the country ("the deadliest in Pakistan"), happened where the article is: by
+    the town another sentence puts its site by ("the mosque"), else, if the story was filed
+    from its most-named town ("KABUL - "), or if the strike is dated or counted, that town
+    (precision 2, approximate)."""
+    site_told_before(drafts, text, toponyms)  # "the mosque", put near Pattani elsewhere
+    towns = [t for t in toponyms if t.kind in {"populated", "airport"}
+             and not is_subject(text, t) and not said_there(text, t)]  # not "Pyongyang
+    # denies any role", "In Washington, officials declined to discuss the raid"
+    if not towns:
+        return
+    counts = Counter(t.place_id for t in towns)
+    focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
+    lines = dateline_spans(text)  # "KABUL - ": filed from there
+    filed = next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
+    for d in drafts:  # only a strike the text dates to a day or month, or counts
+        if not d.places and filed is not None and filed.place_id == focus.place_id:
+            d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from
+            continue
+        if all(p == 4 and t.country_code == focus.country_code for t, p in d.places) and (any(
+                x.precision != "year" for x in (*d.dates, *d.derived)) or any(
+                c.killed or c.injured for c in d.casualties)) and not (
+                d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed
+                    a.kind != "group" for a in d.attackers if a.country_code)):
+            d.places.append((focus, 2))
+
+
+def drop_totals(drafts: list[Draft]) -> list[Draft]:
+    """A draft whose dead equal the sum of two or more other drafts' dead, which give no
+    other date, is their total ("sentenced for killing 77 people ... on 22 July": 8 in Oslo
+    and 69 on Utøya): it is dropped and its date and attackers go to the parts."""
+    def dead(d: Draft) -> int | None:
+        return max((c.killed for c in d.casualties if c.killed), default=None)
+
+    for whole in drafts:
+        total = dead(whole)
+        parts = [d for d in drafts if d is not whole and dead(d) and d.date is None]
+        if total is None or len(parts) < 2 or sum(dead(d) or 0 for d in parts) != total:
+            continue
+        for d in parts:
+            d.derived.extend(whole.dates[:1])
+            d.attackers.extend(a for a in whole.attackers if not d.attackers)
+        return [d for d in drafts if d is not whole]
+    return drafts
