@@ -148,10 +148,20 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
 def drop_totals(drafts: list[Draft]) -> list[Draft]:
     """A draft whose dead equal the sum of two or more other drafts' dead, which give no
     other date, is their total ("sentenced for killing 77 people ... on 22 July": 8 in Oslo
-    and 69 on Utøya): it is dropped and its date and attackers go to the parts."""
+    and 69 on Utøya): it is dropped and its date and attackers go to the parts. A draft's
+    toll that is its own other count plus the dead of the other strikes of its day ("two
+    bombs ... killing at least nine": three in Hyde Park, six in Regent's Park) is the
+    day's total: the draft keeps its own count."""
     def dead(d: Draft) -> int | None:
         return max((c.killed for c in d.casualties if c.killed), default=None)
 
+    for d in drafts:
+        counts = sorted({c.killed for c in d.casualties if c.killed})
+        day = d.date.value if d.date is not None and d.date.precision == "day" else None
+        others = [dead(o) or 0 for o in drafts if o is not d and dead(o) and o.date is not None
+                  and o.date.value == day]
+        if len(counts) > 1 and others and counts[-1] == counts[0] + sum(others):
+            d.casualties = [c for c in d.casualties if c.killed != counts[-1]]
     for whole in drafts:
         total = dead(whole)
         parts = [d for d in drafts if d is not whole and dead(d) and d.date is None]

@@ -1,0 +1,36 @@
+"""Tests for geomap._amend: what follow-up sentences and the article-level passes amend."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geomap.events import extract_events
+from geomap.records import Article, Event
+from geomap.resolve import geoparse
+
+
+def _events(text: str, published: dt.date) -> list[Event]:
+    return extract_events(Article(id="t", text=text, title="Test", date=published),
+                          geoparse(text))
+
+
+def test_a_day_s_total_told_with_one_site_leaves_it_its_own_count() -> None:
+    text = ("LONDON, July 21 - Two bombs exploded in central London parks yesterday, killing "
+            "at least nine soldiers in Hyde Park and elsewhere. Three troopers were killed. "
+            "Shortly before one o'clock, a second bomb blew up under the bandstand in Regent's "
+            "Park. At least six bandsmen died.")
+    found = sorted((e.fatalities, e.location_name) for e in _events(text, dt.date(1982, 7, 21)))
+    assert found == [(3, "London"), (6, "Regent's Park")]
+
+
+def test_a_total_of_strikes_of_another_month_is_no_day_s_total() -> None:
+    text = ("Police said on Saturday they had arrested a man, a day after a hijacked truck "
+            "ploughed into shoppers on Stockholm's busiest street, killing four people. The "
+            "attack echoed the rampage on Westminster Bridge in London last month, when a man "
+            "drove a car into pedestrians, killing five people before he was shot dead. It was "
+            "not the first attack on the street. In December 2010, a suicide bomber blew himself "
+            "up in a side street. Two people were injured; the bomber was the only person "
+            "killed.")
+    london = [e for e in _events(text, dt.date(2017, 4, 8)) if e.location_name == "London"]
+    assert [e.fatalities for e in london] == [5]
+
