@@ -1,10 +1,8 @@
 """Reading strike clauses: sentences, segments, and who/where/what inside a segment.
 
 Private helpers of :mod:`geomap.events`. A *segment* is a sentence cut at connectors that
-introduce another event ("a day after", "in retaliation to", "following"), so that
-"The Balochistan attack came a day after Iran launched missiles at Erbil" yields two
-segments, each read on its own.
-"""
+introduce another event ("a day after", "following"): "The Balochistan attack came a day
+after Iran launched missiles at Erbil" yields two segments, each read on its own."""
 
 from __future__ import annotations
 
@@ -125,7 +123,7 @@ _SUBJECT_AFTER = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom(?: the direction of)?(?: the)?\s+$", re.IGNORECASE)
 _WEAPON = re.compile(r"\b(?:missiles?|rockets?|drones?|shells?|projectiles?)\b", re.IGNORECASE)
 _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|reported|added|confirmed"
-                      r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded"
+                      r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded|vowed"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified|confessed|surrendered"
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
@@ -190,6 +188,7 @@ _RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:as|while|but|although|though|whereas)\s")
 _HELPER_BEFORE = re.compile(r"\b(?:joined|backed|supported|aided|accompanied) by\s+"
                             r"(?:an?\s+|the\s+)?$|\balongside\s+(?:the\s+)?$")
+_BACKER = re.compile(r"\bof (?:backing|supporting|arming|funding|financing|sponsoring|helping)\b")
 _HELD_BY = re.compile(r"\b(?:held|controlled|run|occupied|ruled|besieged) by\s+(?:the\s+)?"
                       r"(?:[\w-]+\s+){0,3}$")  # "a port town held by the Islamist group"
 _PLANE_MODEL = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,2}-\d+\w*)s?\b")  # "Israeli F-16", "Su-25s"
@@ -459,7 +458,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "Indian commandos were searching ... for the gunmen who stormed it,
             # as politicians asked how the attackers had got in"
         if _HELPER_BEFORE.search(text, max(seg.start, a.start - 30), a.start) or _HELD_BY.search(
-                text, max(seg.start, a.start - 50), a.start):
+                text, max(seg.start, a.start - 50), a.start) or _BACKER.search(
+                text, a.end, trigger_at):  # "accused the United States of backing the attackers"
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _OBJECT_OF.search(
                 text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(

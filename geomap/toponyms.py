@@ -337,8 +337,9 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
             or (thing == "business" and not _is_state(key, gaz)))):
         return True  # "the cruiser Moskva", "Neptune missiles", "the Sari Club", "the Popular
         # Front for the Liberation of Palestine", "Independence Day": not places
-    if _modifier(ctx, i, j):
-        return True  # "North-East Syria", "Ras al-Ain": part of a longer name
+    if _modifier(ctx, i, j) or (text[max(0, tok.start - 3) : tok.start] in {"’s ", "'s "} and all(
+            not_places().get(fold(t.text)) == "compass" for t in tokens[i : j + 1])):
+        return True  # "North-East Syria", "Ras al-Ain": part of a longer name; "Iran's South-East"
     if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
         return True  # "France24"
     if single and demonym_of(surface) is not False and not _is_country(key, gaz):

@@ -113,6 +113,11 @@ def only(found: list[Event]) -> Event:
                   "prayers, killing nine worshippers."),
                  dt.date(2013, 2, 22), "date date_precision", ("2007-05", "month"),
                  id="friday_prayers_is_no_date_beside_a_month"),
+    pytest.param(("TEHRAN, Oct 19 - Iran vowed on Monday to punish those behind a suicide bombing "
+                  "that killed 29 people at a gathering in Pishin on Sunday, and accused the "
+                  "United States and Britain of backing the attackers."),
+                 dt.date(2009, 10, 19), "attacker_country date", (None, "2009-10-18"),
+                 id="a_backer_is_no_attacker_and_a_vow_s_day_no_strike_s"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:

@@ -45,6 +45,7 @@ def test_possessives_are_cut_off(text: str, expected: list[str]) -> None:
         ("Students at St Mary's High School in Windsor were hurt.", ["Windsor"]),
         ("A bomb hidden under the bandstand in Regent's Park blew up.", ["Regent's Park"]),
         ("Pakistan's Balochistan was hit.", ["Pakistan", "Balochistan"]),
+        ("A Suicide Bomber Kills Commanders in Iran's South-East", ["Iran"]),
     ],
 )
 def test_a_name_with_its_apostrophe_s_is_kept_whole(text: str, expected: list[str]) -> None:
