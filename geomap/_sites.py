@@ -33,6 +33,7 @@ from geomap._clauses import (
 from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap._forces import territory_actor
 from geomap._links import linked_places
+from geomap._words import dateline_spans
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates, find_day_offsets, shift
@@ -334,10 +335,22 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
     """The places of the clause a "when" or "a day after" strike is told from: those it ties
     ("travelling along a road in Marib when ..."), else the towns it names, even as its
     subject ("Sarajevo buried its dead on Sunday, a day after a mortar bomb exploded ...")."""
-    tied = linked_places(before, text, toponyms)
+    tied = _this_town(before, text, toponyms, linked_places(before, text, toponyms))
     end = before.start + len(before.text)
     return tied or [(t, 2) for t in toponyms
                     if before.start <= t.start and t.end <= end and t.kind == "populated"]
+
+
+def _this_town(seg: Segment, text: str, toponyms: list[Toponym],
+               places: list[tuple[Toponym, int]]) -> list[tuple[Toponym, int]]:
+    """ "SUZANO - Families in this working-class city on the edge of greater Sao Paulo": the
+    town the story was filed from, not a place that describes it."""
+    here = _THIS_TOWN.search(seg.text)
+    filed = [t for t in toponyms if t.kind == "populated" and any(
+        s <= t.start and t.end <= e for s, e in dateline_spans(text))] if here else []
+    if here and filed and all(t.start > seg.start + here.start() for t, _ in places):
+        return [(filed[0], 1)]
+    return places
 
 
 _CLAIMED_ON = re.compile(
@@ -347,6 +360,7 @@ _CLAIMED_ON = re.compile(
     re.IGNORECASE)
 
 
+_THIS_TOWN = re.compile(r"\b(?:in|of|at) this (?:[\w-]+ ){0,2}(?:city|town|village)\b")
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"(?<![\w$£€#.,/-])((?:19|20)\d\d)(?![\w-])")
 _DAY_PART = re.compile(r"(?:overnight|today|tonight|yesterday|(?:this|last|early|late) (?:morning"
@@ -465,14 +479,14 @@ def read_segment(
                   if not (p == 4 and t.country_code == attacker.country_code)]
     places = [(t, 3 if p == 4 and _COMPASS.search(text[max(0, t.start - 20) : t.start]) else p)
               for t, p in places]
+    places = _this_town(seg, text, toponyms, places)
     origin = territory_actor(seg.text) if attacker is None else None
     if origin is not None and any(t.country_code != origin.country_code for t, _ in places):
         attacker = origin  # "the guns had fired from Ugandan territory at ... North Kivu"
     date = nearest_date(seg, pub)
     if date is not None and date.relative and date.precision == "month" and _THAT_YEAR.match(
             seg.text, date.end) and (years := _A_YEAR.findall(text, 0, seg.start)):
-        date = replace(date, value=years[-1] + date.value[4:], relative=False)  # "In May 2007
-        # ... In August that year": of 2007
+        date = replace(date, value=years[-1] + date.value[4:], relative=False)  # "August that year"
     offsets = [(a, b, -n if re.search(r"after|before", seg.connector or "") else n)
                for a, b, n in find_day_offsets(seg.connector or "")]  # "X, a month later Y"
     if date is None and offsets and (previous is None or previous.date is None) \

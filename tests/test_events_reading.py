@@ -118,6 +118,11 @@ def only(found: list[Event]) -> Event:
                   "United States and Britain of backing the attackers."),
                  dt.date(2009, 10, 19), "attacker_country date", (None, "2009-10-18"),
                  id="a_backer_is_no_attacker_and_a_vow_s_day_no_strike_s"),
+    pytest.param(("SUZANO, Brazil, March 14 - Families in this working-class city on the eastern "
+                  "edge of greater Sao Paulo began burying their dead on Thursday, a day after "
+                  "two former pupils stormed their old school and killed seven people."),
+                 dt.date(2019, 3, 14), "location_name date", ("Suzano", "2019-03-13"),
+                 id="this_city_is_the_town_filed_from"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
@@ -279,3 +284,12 @@ def test_where_the_killings_took_place_dates_the_killings(read_events: Reader) -
             "shadow over next month's general elections.")
     e = only(read_events(text, dt.date(1995, 10, 9)))
     assert (e.date, e.fatalities) == ("1995-10-05", 11)
+
+
+def test_hours_earlier_with_its_own_dead_is_another_strike(read_events: Reader) -> None:
+    text = ("GAZA CITY, May 15 - Israeli warplanes destroyed a 12-storey tower in Gaza City on "
+            "Saturday afternoon. No one was hurt. Hours earlier, before dawn, an air strike "
+            "levelled a three-storey house in the crowded Shati refugee camp on the city's "
+            "seafront, killing ten members of one family.")
+    found = sorted((e.fatalities or 0, e.date) for e in read_events(text, dt.date(2021, 5, 15)))
+    assert found == [(0, "2021-05-15"), (10, "2021-05-15")]
