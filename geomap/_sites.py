@@ -8,10 +8,8 @@ new sites of a casualty breakdown ("13 dead at a mosque complex outside Bahawalp
 of a list ("...; St Sebastian's Church in Negombo; and Zion Church in Batticaloa"), and
 the draft a sentence names by its place ("The Balochistan attack came ..."), and the
 target a segment names ("the headquarters of Jaish al-Adl"), and the date a segment gives
-its strike (``nearest_date``, ``killed_date``).
-Casualty claims that the text itself doubts ("without offering any evidence") give no
-figures.
-"""
+its strike (``nearest_date``, ``killed_date``). Casualty claims that the text itself doubts
+("without offering any evidence") give no figures."""
 
 from __future__ import annotations
 
@@ -426,9 +424,11 @@ def scene_date(drafts: list[Draft], text: str, pub: dt.date | None) -> None:
     undated = [d for d in drafts if not (d.dates or d.derived) and d.evidence]
     spans = [" ".join(text[s:e].split()) for s, e in sentences(text)] if undated else []
     for d in [d for d in undated if d.evidence[0] in spans]:
-        k = spans.index(d.evidence[0])
+        k = first = spans.index(d.evidence[0])
         lead = [n for a, _, n in find_day_offsets(spans[k]) if a == 0]  # "A day earlier, ..."
-        for near in (k - 1,) if lead else (k + 1, k - 1):
+        while k + 1 < len(spans) and spans[k + 1] in d.evidence:
+            k += 1  # a sentence of its own gave it no day: its day is another's (the patrol's)
+        for near in (first - 1,) if lead else (k + 1, first - 1):
             days = [x for x in find_dates(date_text(spans[near]), pub) if x.precision == "day"
                     ] if 0 <= near < len(spans) else []
             if days and len({x.value for x in days}) == 1:

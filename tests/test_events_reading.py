@@ -293,3 +293,15 @@ def test_hours_earlier_with_its_own_dead_is_another_strike(read_events: Reader) 
             "seafront, killing ten members of one family.")
     found = sorted((e.fatalities or 0, e.date) for e in read_events(text, dt.date(2021, 5, 15)))
     assert found == [(0, "2021-05-15"), (10, "2021-05-15")]
+
+
+def test_an_undated_strike_skips_its_own_sentence_s_day_for_the_next_one(
+        read_events: Reader) -> None:
+    text = ("# Suicide Truck Bomb Hits Sri Lanka's Holiest Buddhist Shrine\n\n"
+            "KANDY, Sri Lanka, Jan 26 - Troops patrolled the streets of this hill city on Monday "
+            "after a suicide squad blamed on the Tamil Tiger rebels drove a lorry packed with "
+            "explosives into the gates of the "
+            "Temple of the Tooth. The attackers came down the road leading to the temple at "
+            "about ten past six on Sunday morning. Ten civilians were killed.")
+    e = only(read_events(text, dt.date(1998, 1, 26)))
+    assert (e.location_name, e.date) == ("Kandy", "1998-01-25")
