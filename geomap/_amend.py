@@ -25,7 +25,8 @@ from geomap.dates import best_date
 from geomap.gazetteer import Gazetteer
 from geomap.records import Toponym
 
-__all__ = ["ANAPHOR", "drop_totals", "fold_placeless", "follow_up", "place_the_unplaced"]
+__all__ = ["ANAPHOR", "drop_totals", "fold_headline", "fold_placeless", "follow_up",
+           "place_the_unplaced"]
 
 ANAPHOR = re.compile(
     r"\b(?:the|that|those|these|this|its|their|one of the|both)\s+(?:\w+\s+)?"
@@ -171,4 +172,25 @@ def drop_totals(drafts: list[Draft]) -> list[Draft]:
             d.derived.extend(whole.dates[:1])
             d.attackers.extend(a for a in whole.attackers if not d.attackers)
         return [d for d in drafts if d is not whole]
+    return drafts
+
+
+def fold_headline(drafts: list[Draft]) -> list[Draft]:
+    """The headline's own strike ("Twin Bombs Kill 22 in Market of Christian Town in
+    Sulawesi") is the one strike of the body with the same dead in the same country: one
+    event, at the body's more precise place."""
+    for h in drafts:
+        dead = {c.killed for c in h.casualties if c.killed}
+        if len(h.evidence) != 1 or not h.evidence[0].startswith("#") or h.place is None \
+                or not dead:
+            continue
+        same = [d for d in drafts if d is not h and d.place is not None
+                and d.place[0].country_code == h.place[0].country_code
+                and dead & {c.killed for c in d.casualties if c.killed}]
+        if len(same) == 1 and same[0].place is not None and same[0].place[1] <= h.place[1]:
+            body = same[0]
+            body.evidence[:0] = h.evidence
+            body.texts[:0] = h.texts
+            body.attackers.extend(h.attackers if not body.attackers else ())
+            return [d for d in drafts if d is not h]
     return drafts

@@ -32,7 +32,14 @@ import logging
 import re
 from dataclasses import replace
 
-from geomap._amend import ANAPHOR, drop_totals, fold_placeless, follow_up, place_the_unplaced
+from geomap._amend import (
+    ANAPHOR,
+    drop_totals,
+    fold_headline,
+    fold_placeless,
+    follow_up,
+    place_the_unplaced,
+)
 from geomap._clauses import (
     attacker_of,
     blamed_actor,
@@ -407,7 +414,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
             add_to(drafts[0], sentence, "", cas=cas)
     drafts = [d for d in drafts if not any(d is u for u in umbrellas) or d.casualties]
     drafts = drop_totals(drafts)
-    drafts = fold_placeless(drafts)
+    drafts = fold_headline(fold_placeless(drafts))
     place_the_unplaced(drafts, toponyms, text)
     town_in_region(drafts, toponyms, text)
     blamed_before(drafts, text, actors)  # "Sudan has blamed Israel for similar strikes before."

@@ -34,3 +34,12 @@ def test_a_total_of_strikes_of_another_month_is_no_day_s_total() -> None:
     london = [e for e in _events(text, dt.date(2017, 4, 8)) if e.location_name == "London"]
     assert [e.fatalities for e in london] == [5]
 
+
+
+def test_the_headline_s_strike_in_a_wider_place_is_the_body_s_strike_with_its_dead() -> None:
+    text = ("# Twin Bombs Kill 22 in Market of Christian Town in Sulawesi\n\n"
+            "PALU, Indonesia, May 29 - Police were hunting on Sunday for those behind two "
+            "bombs that ripped through a crowded market in the town of Tentena on Saturday, "
+            "killing at least 22 people.")
+    (event,) = _events(text, dt.date(2005, 5, 29))
+    assert (event.location_name, event.date, event.fatalities) == ("Tentena", "2005-05-28", 22)
