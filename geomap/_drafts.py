@@ -53,6 +53,7 @@ RECENT_DAYS = 30
 
 
 _KIND_RANK = {"populated": 0, "airport": 0, "feature": 1, "adm2": 2, "adm1": 3, "country": 4}
+_SITE_CODES = frozenset({"CMP"})  # "the Maghazi refugee camp in central Gaza": the camp
 
 
 @dataclass
@@ -79,8 +80,10 @@ class Draft:
     @property
     def place(self) -> tuple[Toponym, int] | None:
         """The most specific place: lowest precision, then the smaller kind of place
-        ("the Qandil mountains" before "northern Iraq"), then the first named."""
-        return min(self.places, key=lambda p: (p[1], _KIND_RANK.get(p[0].kind, 5))
+        (a camp before its town, "the Qandil mountains" before "northern Iraq"), then the
+        first named."""
+        return min(self.places, key=lambda p: (p[1], -1 if p[0].feature_code in _SITE_CODES
+                                                else _KIND_RANK.get(p[0].kind, 5))
                    ) if self.places else None
 
     @property

@@ -123,6 +123,11 @@ def only(found: list[Event]) -> Event:
                   "two former pupils stormed their old school and killed seven people."),
                  dt.date(2019, 3, 14), "location_name date", ("Suzano", "2019-03-13"),
                  id="this_city_is_the_town_filed_from"),
+    pytest.param(("# Israeli Strike on Gaza's Maghazi Camp Kills 70\n\nAn Israeli air strike "
+                  "flattened houses in the Maghazi refugee camp in central Gaza late on Sunday, "
+                  "killing at least 70 people."),
+                 dt.date(2023, 12, 25), "location_name", ("Maghazi refugee camp",),
+                 id="a_camp_is_more_precise_than_its_town"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
