@@ -206,7 +206,7 @@ _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", 
     r"destroyed|sank|shelled)\b"
     r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|warplanes|drones|missiles|"
     r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets|gunships|"
-    r"helicopters)\b", re.IGNORECASE)
+    r"helicopters|warships|ships|vessels|submarines|bombers|commandos)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"
                       r"(?:has |had |have )?"
                       r"(?:said|says|say|claimed|claims|claim|stated|reported|announced|told|"

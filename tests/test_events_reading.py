@@ -128,6 +128,10 @@ def only(found: list[Event]) -> Event:
                   "killing at least 70 people."),
                  dt.date(2023, 12, 25), "location_name", ("Maghazi refugee camp",),
                  id="a_camp_is_more_precise_than_its_town"),
+    pytest.param(("NEW DELHI, Dec. 6 - India's navy said today that its warships had attacked "
+                  "Karachi, Pakistan's main port, late on Saturday night, sinking a destroyer."),
+                 dt.date(1971, 12, 6), "attacker_country cross_border", ("IN", True),
+                 id="its_warships_are_the_speaker_s"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
