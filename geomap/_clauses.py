@@ -49,8 +49,7 @@ _CONNECTOR = re.compile(
 )
 _OPENING_AFTER = re.compile(r"\s*(?:after|following)\s*", re.IGNORECASE)
 _AIRCRAFT = r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helicopter)s?"
-# strike words: nouns and verbs that say something hit something
-_STRIKE = re.compile(
+_STRIKE = re.compile(  # strike words: nouns and verbs that say something hit something
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
@@ -80,6 +79,8 @@ _STRIKE = re.compile(
     r" (?:(?!(?:been|were|was|are|is|be)\b)\w+ ){0,2}?(?<!been )(?<!were )(?<!was )"
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
+    r"firing (?:on|at|into) (?:\w+ )?(?:protesters|demonstrators|marchers|crowds?|worshippers)|"
+    r"broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in)|"
     r"launched|fired|(?:was|were) shot(?= and killed| to death|[.,;]))\b",
     re.IGNORECASE,
 )
@@ -153,7 +154,7 @@ _ARMED_NOUN = re.compile(
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
     r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
     re.IGNORECASE)
-_WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies|coast|coastline"
+_WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies|coast(?:line)?"
                          r"|shores?)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*((?:air|drone|missile|rocket|naval)\s+)?")
 # "Iran's drones", "US-led strikes", "an American air strike" (one: not "Israeli air raids")
@@ -247,8 +248,7 @@ _BY_ACTOR = re.compile(r"(?<!used )(?<!run )(?<!owned )(?<!backed )(?<!controlle
                        r"(?<!uprooted )(?<!abducted )(?<!kidnapped )(?<!seized )(?<!freed )"
                        r"\b(?:by|from(?:\s+the\s+direction\s+of)?)\s+(?:the\s+|an?\s+)?[\"“]?$",
                        re.IGNORECASE)
-_AND_DEMONYM = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w-]+(?=\s)")  # "American| and British|
-# warplanes": the first of two demonyms before an armed noun
+_AND_DEMONYM = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w-]+(?=\s)")  # "American| and British"
 _VERB_FORM = re.compile(r"(?-i:[a-z]\w*ed\b|struck\b)")  # a verb, not a strike noun
 _OBJECT_BEFORE = re.compile(r"\b(?:of|in|on|at|against|into|to|for|with|over)\s+(?:the\s+)?$",
                             re.IGNORECASE)

@@ -61,7 +61,8 @@ def territory_actor(seg_text: str) -> ActorMention | None:
     return ActorMention(m.start(1), m.end(1), m.group(1), country_name(code) or code, code, "state")
 
 
-_FIRING = (r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped)"
+_FIRING = (r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped"
+           r"|broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in))"
            r"|\s+[^.;,]{0,80}?\band (?:opened fire|fired on)")  # "chased the buses ... and opened
 # fire"
 _HOST_FORCE = re.compile(

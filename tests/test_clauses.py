@@ -499,3 +499,8 @@ def test_the_verdict_and_filing_days_do_not_date_the_massacre() -> None:
     text = ("BORDEAUX, Friday - A French military tribunal sentenced two former SS men to death "
             "in the early hours of today for the massacre at Oradour-sur-Glane.")
     assert nearest_date(whole(text), dt.date(1953, 2, 13)) is None
+
+
+def test_firing_at_protesters_is_a_strike_firing_at_open_ground_is_not() -> None:
+    assert has_strike("Videos showed soldiers firing at protesters outside the building.")
+    assert not has_strike("Its artillery had been firing at open ground used by militants.")

@@ -132,6 +132,10 @@ def only(found: list[Event]) -> Event:
                   "Karachi, Pakistan's main port, late on Saturday night, sinking a destroyer."),
                  dt.date(1971, 12, 6), "attacker_country cross_border", ("IN", True),
                  id="its_warships_are_the_speaker_s"),
+    pytest.param(("CAIRO, Oct 10 - At least 24 people were killed when soldiers broke up a march "
+                  "outside the state television building in central Cairo on Sunday night."),
+                 dt.date(2011, 10, 10), "attacker_country fatalities", ("EG", 24),
+                 id="soldiers_who_broke_up_a_march_struck_it"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
