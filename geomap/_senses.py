@@ -50,6 +50,8 @@ _LABOUR = re.compile(
 _DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire) exercises?|"
                     r"war ?games?|simulated|simulating|rehears\w+|practis\w+|practic\w+|"
                     r"mock (?:attacks?|strikes?))\b", re.IGNORECASE)
+_ASSAILANT = re.compile(r"\b(?:suicide|bombers?|gunm[ae]n|attackers?|assailants?)\b", re.I)  # "a
+# bomber blew himself up among soldiers rehearsing for a parade": a strike, not a drill
 # Weapons fired at nothing: tests, and missiles "fired into the waters around Taiwan".
 _TEST = re.compile(r"\b(?:(?:nuclear|missile|weapons?|rocket|launch) tests?|test[- ]fir\w+|"
                    r"tested (?:a|an|its|the) (?:\w+ )?(?:missile|rocket))\b|"
@@ -84,7 +86,8 @@ def not_a_strike(text: str) -> bool:
         bool(_POLICE.search(text)) and not has_strike(_POLICE.sub(" ", text))) or (bool(
         _SPORT.search(text)) and not (find_weapons(text) and _TOLL_WORD.search(text))) or bool(
         _CELEBRATION.search(text)) or bool(
-        _DRILL.search(text)) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
+        _DRILL.search(text) and not (_ASSAILANT.search(text) and _TOLL_WORD.search(text))
+    ) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
         _VERBAL.search(text)) or bool(
         _ARREST_RAID.search(text)) or (bool(_COMMENTARY.search(text)) and not bool(
         _TOLL_WORD.search(text)))

@@ -155,3 +155,9 @@ def test_the_men_accused_of_a_killing_is_no_statement_the_killing_is_told() -> N
             "security chief, who was stabbed to death on the outskirts of Khorog on Saturday.")
     assert not is_generic(text)
     assert is_generic("The minister accused the rebels of killing the security chief.")
+
+
+def test_a_bomber_among_soldiers_rehearsing_for_a_parade_is_a_strike_not_a_drill() -> None:
+    assert not not_a_strike("A suicide bomber blew himself up among soldiers rehearsing for a "
+                            "military parade, killing more than 90 of them.")
+    assert not_a_strike("Soldiers were rehearsing for a military parade when a shell exploded.")
