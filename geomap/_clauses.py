@@ -16,8 +16,7 @@ from geomap.records import Toponym
 
 __all__ = [
     "OWNED", "Segment", "attacker_of", "blamed_actor", "coordinated", "date_text", "has_strike",
-    "is_subject", "origin_places", "passive_strike", "segments", "sentences", "weak_strike"
-]
+    "is_subject", "origin_places", "passive_strike", "segments", "sentences", "weak_strike"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z“\"])")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|St|Gov|Sen|Rep|No|U\.S|U\.K"
@@ -127,6 +126,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded|vowed"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified|confessed|surrendered"
+                      r"|claimed responsibility"
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
                       r"|buried|mourned|gathered|held|visited|met|signed|hunting|searching"
                       r"|(?<=claimed)(?: [\w ]{1,20}?)? by"

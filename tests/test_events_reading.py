@@ -136,6 +136,10 @@ def only(found: list[Event]) -> Event:
                   "outside the state television building in central Cairo on Sunday night."),
                  dt.date(2011, 10, 10), "attacker_country fatalities", ("EG", 24),
                  id="soldiers_who_broke_up_a_march_struck_it"),
+    pytest.param(("JAIPUR, May 15 - A group claimed responsibility today for the eight bombs that "
+                  "ripped through the old city of Jaipur on Tuesday evening, killing 63 people."),
+                 dt.date(2008, 5, 15), "date", ("2008-05-13",),
+                 id="the_day_a_claim_was_made_is_not_the_bombs_day"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
