@@ -39,10 +39,15 @@ def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
         for t in toponyms) and not _NAME_HEAD.search(text, max(0, a.start - 12), a.start)
         and not any(s <= a.start and a.end <= e for s, e in lines)
+        and not (a.kind != "group" and _CALLING_ITSELF.search(text, max(0, a.start - 50),
+                                                              a.start))  # "a group calling
+        # itself the Army of Palestine": the group's chosen name, no state
         and not text.startswith(" time", a.end)])  # "on Saturday, Tokyo time": a clock's
     return sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
 
 
+_CALLING_ITSELF = re.compile(r"\bcall(?:ing|s|ed) (?:itself|themselves) (?:the )?"
+                             r"(?:[\w-]+ ){0,3}$")
 _NAME_HEAD = re.compile(r"\b(?:Villa|Ciudad|San|Santa|Santo|São|Puerto|Porto|Port|Fort|Mount"
                         r"|Cape|Lake|Saint|St|Little|Upper|Lower|Nueva|Nuevo|Nova|Novo) $")
 """A word that starts a place's name: a state's name after it is part of that name ("Villa

@@ -118,3 +118,11 @@ def test_a_capital_that_orders_or_says_is_a_government_not_the_unplaced_strike_s
             "tightened controls.")
     (event,) = _events(text, dt.date(2008, 10, 27))
     assert event.location_name == "Ālbū Kamāl"
+
+
+def test_a_state_s_name_in_a_name_a_group_calls_itself_is_no_actor() -> None:
+    text = ("Suicide bombers killed 13 people at a hotel north of Mombasa on Thursday. A group "
+            "calling itself the Army of Palestine claimed responsibility.")
+    assert [a.text for a in story_actors(text, geoparse(text))] == []
+    (event,) = _events(text, dt.date(2002, 11, 29))
+    assert event.attacker_country is None
