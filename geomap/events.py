@@ -381,12 +381,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     group, attacker, g_date, pub,
                     merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
                     gang=is_gang(seg.text), killed=g_cas.killed if g_cas else None)
+                other_day = g_date is not None and d is not None and d.date is not None and (
+                    g_date.precision == d.date.precision == "day" and g_date.value != d.date.value)
                 if d is not None and g_cas is not None and g_cas.killed and (
                         _OTHER_HOURS.match(seg.text) or (any(c.killed for c in d.casualties) and (
-                            d is not placeless and all(p == 1 for _, p in group) and not {
-                                t.place_id for t, _ in group} & {
-                                t.place_id for t, _ in d.places}))):
-                    d = None  # another site with its own dead: "There he shot dead 69"; or
+                            other_day or (d is not placeless and all(p == 1 for _, p in group)
+                                          and not {t.place_id for t, _ in group} & {
+                                              t.place_id for t, _ in d.places})))):
+                    d = None  # another site with its own dead: "There he shot dead 69"; another
+                    # day's dead: "Late on Monday night, an air strike on the Asma school"; or
                     # other hours of the day: "Earlier that day a bomb ... killing 11" (even
                     # after "No one was hurt": "Hours earlier, an air strike ... killing ten")
                 if d is None:

@@ -322,3 +322,14 @@ def test_an_undated_strike_skips_its_own_sentence_s_day_for_the_next_one(
             "about ten past six on Sunday morning. Ten civilians were killed.")
     e = only(read_events(text, dt.date(1998, 1, 26)))
     assert (e.location_name, e.date) == ("Kandy", "1998-01-25")
+
+
+def test_another_day_s_strike_with_its_own_dead_is_another_event(read_events: Reader) -> None:
+    text = ("GAZA CITY, Jan 7 - Israeli tank shells exploded beside a UN school in the Jabalia "
+            "refugee camp on Tuesday afternoon, killing at least 40 Palestinians, many from "
+            "families who had fled the fighting in northern Gaza. It was the second UN school "
+            "used as a shelter to be hit in less than a day. Late on Monday night, an Israeli "
+            "air strike on the Asma elementary school in Gaza City killed three young men who "
+            "had been sleeping there, the agency said.")
+    found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2009, 1, 7)))
+    assert found == [("2009-01-05", 3), ("2009-01-06", 40)]
