@@ -138,6 +138,8 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
                       r"|device|bomber|gunm[ae]n|attacker|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
+_SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate (?:attack"
+                         r"|incident|bombing|strike))\b")  # a strike of its own
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|avenging)", re.IGNORECASE)
@@ -375,7 +377,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
                 after = seg.connector in {"after", "following"}  # what came before is apart
-                d = None if another else match_draft(
+                d = None if another or _SEPARATELY.match(seg.text) else match_draft(
                     gaz, [x for x in drafts if x not in taken and not (after and x in made_here)
                           and not another_day(x, g_date, own_day)],
                     group, attacker, g_date, pub,

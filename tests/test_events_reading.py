@@ -333,3 +333,11 @@ def test_another_day_s_strike_with_its_own_dead_is_another_event(read_events: Re
             "had been sleeping there, the agency said.")
     found = sorted((e.date, e.fatalities) for e in read_events(text, dt.date(2009, 1, 7)))
     assert found == [("2009-01-05", 3), ("2009-01-06", 40)]
+
+
+def test_separately_opens_a_strike_of_its_own(read_events: Reader) -> None:
+    text = ("A string of blasts killed 11 people in the town of Yala on Saturday. Separately, a "
+            "bomb hidden on a motorcycle exploded near a police station in the Mae Lan district "
+            "of neighbouring Pattani province on Saturday, wounding a policeman.")
+    found = sorted(e.location_name for e in read_events(text, dt.date(2012, 4, 1)))
+    assert found == ["Amphoe Mae Lan", "Yala"]
