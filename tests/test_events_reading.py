@@ -339,5 +339,5 @@ def test_separately_opens_a_strike_of_its_own(read_events: Reader) -> None:
     text = ("A string of blasts killed 11 people in the town of Yala on Saturday. Separately, a "
             "bomb hidden on a motorcycle exploded near a police station in the Mae Lan district "
             "of neighbouring Pattani province on Saturday, wounding a policeman.")
-    found = sorted(e.location_name for e in read_events(text, dt.date(2012, 4, 1)))
+    found = sorted(e.location_name or "" for e in read_events(text, dt.date(2012, 4, 1)))
     assert found == ["Amphoe Mae Lan", "Yala"]
