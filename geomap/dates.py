@@ -348,7 +348,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     order, relative ones ("Tuesday", "last month") resolved against ``published`` (left out
     when it is ``None``). Where two overlap, the one that starts first wins, then the
     longer one; a weekday that names a rite ("during Friday prayers") is left out when the
-    text gives another date ("In May 2007 a bomb ... during Friday prayers").
+    text gives another date ("In May 2007 a bomb ... during Friday prayers"), and a day that
+    names a place ("the 20 January station") is no date.
 
     Examples
     --------
@@ -386,9 +387,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             kept.append(ref)
     if any(not r.relative for r in kept):
         kept = [r for r in kept if not _RITE_AFTER.match(text, r.end)]
+    kept = [r for r in kept if not _NAMED_AFTER.match(text, r.end)]  # "the 20 January station"
     return _with_previous(text, _with_year_phrase(text, kept))
 
 
+_NAMED_AFTER = re.compile(r"\s+(?:station|square|street|avenue|road|bridge|stadium|park)\b")
 _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|worship)\b", re.IGNORECASE)
 
 

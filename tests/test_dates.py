@@ -460,3 +460,10 @@ def test_years_ago_today_is_that_day_years_before() -> None:
     assert [(d.value, d.precision) for d in found] == [("1944-11-25", "day")]
     found = find_dates("A year ago today, a bomb went off.", dt.date(2024, 3, 1))
     assert [d.value for d in found] == ["2023-03-01"]
+
+
+def test_a_day_that_names_a_station_is_no_date() -> None:
+    text = "In March, a bomb exploded as a train pulled into the 20 January station."
+    assert [d.value for d in find_dates(text, dt.date(1994, 7, 4))] == ["1994-03"]
+    assert [d.value for d in find_dates("On 20 January, a bomb exploded.", dt.date(1994, 7, 4))
+            ] == ["1994-01-20"]
