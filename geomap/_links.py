@@ -83,6 +83,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"of|by|with|for|about|between)\s+"
                               r"(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
+                              r"\b(?:war|conflict|dispute|fighting|row)\s+over\s+(?:the\s+)?$|"
                               r"\b(?:come|came|returned|fled|arrived)\s+(?:home\s+|back\s+)?from"
                               r"\s+(?:[\w-]+\s+){1,3}in\s+$|"  # "had come home from camps in"
                               r"\b(?:largest|biggest|oldest|deadliest|worst|busiest|tallest|"

@@ -268,3 +268,9 @@ def test_where_the_victims_had_come_home_from_is_no_site() -> None:
     text = ("Soldiers opened fire on a community of peasants who had come home from refugee "
             "camps in Mexico, killing 11 of them.")
     assert places(text) == []
+
+
+def test_what_a_war_was_fought_over_is_no_site() -> None:
+    text = ("The bombings were meant to spread fear among refugees from the war over "
+            "Nagorno-Karabakh.")
+    assert places(text) == []
