@@ -89,6 +89,7 @@ _INSTALLATION = frozenset({"airport", "reactor", "terminal", "oil", "gas", "fiel
                            "platforms", "nuclear", "heavy", "water", "heavy-water"})
 _GAP_OK = re.compile(r"[ \u00a0]?[-‐‑–]?[ \u00a0]?|[ \u00a0]|['’‘ʼ]")
 _ABBREV = frozenset({"St", "Ft", "Mt", "Pt"})
+_WORD_GOES_ON = re.compile(r"['’](?!(?:s|ve|re|ll|d|m|t)\b)[a-z]")  # "Shi'ite", "Ba'ath"
 _CLITICS = frozenset({"s", "ve", "re", "ll", "d", "m", "t"})
 #: capitalised words after a name that belong to it ("Laurel County", "Idlib Province")
 _ADMIN_TAIL = frozenset({"County", "Parish", "Province", "District", "Governorate", "Oblast",
@@ -340,8 +341,9 @@ def _rejected(ctx: _Doc, i: int, j: int, key: str, admin_tail: bool) -> bool:
     if _modifier(ctx, i, j) or (text[max(0, tok.start - 3) : tok.start] in {"’s ", "'s "} and all(
             not_places().get(fold(t.text)) == "compass" for t in tokens[i : j + 1])):
         return True  # "North-East Syria", "Ras al-Ain": part of a longer name; "Iran's South-East"
-    if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()):
-        return True  # "France24"
+    if text[end : end + 1].isdigit() or (tok.start and text[tok.start - 1].isdigit()) or (
+            _WORD_GOES_ON.match(text, end)):
+        return True  # "France24", "Shi'ite"
     if single and demonym_of(surface) is not False and not _is_country(key, gaz):
         return True
     if single and tok.text.isupper() and len(tok.text) <= 5 and _acronym(ctx, i, key):

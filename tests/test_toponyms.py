@@ -46,6 +46,7 @@ def test_possessives_are_cut_off(text: str, expected: list[str]) -> None:
         ("A bomb hidden under the bandstand in Regent's Park blew up.", ["Regent's Park"]),
         ("Pakistan's Balochistan was hit.", ["Pakistan", "Balochistan"]),
         ("A Suicide Bomber Kills Commanders in Iran's South-East", ["Iran"]),
+        ("Shi'ite processions are often targeted in Punjab.", ["Punjab"]),
     ],
 )
 def test_a_name_with_its_apostrophe_s_is_kept_whole(text: str, expected: list[str]) -> None:
