@@ -61,7 +61,7 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     r"|blew (?:himself|herself|themselves) up"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
     r"|(?:grenades?|bombs?|explosives?) (?:was |were )?(?:thrown|hurled|lobbed|tossed)"
-    r"|(?:threw|hurled|lobbed|tossed) (?:\w+ )?(?:grenades?|bombs?|explosives?)"
+    r"|(?:threw|hurled|lobbed|tossed) (?:\w+ )?(?:grenades?|bombs?|explosives?|shells|mortars)"
     r"|sank (?=(?:a|an|the|its|their)\b)"
     r"|dropp(?:ed|ing) (?:[\w-]+ ){0,2}?(?:bombs?|gas|munitions?|explosives?|grenades?|barrels?"
     r"|napalm|incendiar\w+|chemicals?|mines?) on"

@@ -504,3 +504,7 @@ def test_the_verdict_and_filing_days_do_not_date_the_massacre() -> None:
 def test_firing_at_protesters_is_a_strike_firing_at_open_ground_is_not() -> None:
     assert has_strike("Videos showed soldiers firing at protesters outside the building.")
     assert not has_strike("Its artillery had been firing at open ground used by militants.")
+
+
+def test_artillery_that_lobbed_shells_struck() -> None:
+    assert has_strike("Ugandan artillery on the outskirts lobbed shells over the city centre.")
