@@ -138,6 +138,7 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
                       r"|device|bomber|gunm[ae]n|attacker|"
                       r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
+_CAME = re.compile(r"\b(?:came|happened|occurred|took place)\s*$")
 _SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate (?:attack"
                          r"|incident|bombing|strike))\b")  # a strike of its own
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
@@ -377,11 +378,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     else None  # its place is told next, before any other strike
                 another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
                 after = seg.connector in {"after", "following"}  # what came before is apart
+                came = current if k > 0 and (seg.connector or "").endswith("after") and (
+                    _CAME.search(parts[k - 1].text)) else None  # "The massacre came two days
+                # after militants attacked the post": not the massacre
                 d = None if another or _SEPARATELY.match(seg.text) else match_draft(
                     gaz, [x for x in drafts if x not in taken and not (after and x in made_here)
-                          and not another_day(x, g_date, own_day)],
+                          and x is not came and not another_day(x, g_date, own_day)],
                     group, attacker, g_date, pub,
-                    merge_km, placeless, sites_only=bool(_ALSO.search(seg.text)),
+                    merge_km, None if placeless is came else placeless,
+                    sites_only=bool(_ALSO.search(seg.text)),
                     gang=is_gang(seg.text), killed=g_cas.killed if g_cas else None)
                 other_day = g_date is not None and d is not None and d.date is not None and (
                     g_date.precision == d.date.precision == "day" and g_date.value != d.date.value)

@@ -341,3 +341,13 @@ def test_separately_opens_a_strike_of_its_own(read_events: Reader) -> None:
             "of neighbouring Pattani province on Saturday, wounding a policeman.")
     found = sorted(e.location_name or "" for e in read_events(text, dt.date(2012, 4, 1)))
     assert found == ["Amphoe Mae Lan", "Yala"]
+
+
+def test_what_a_massacre_came_after_is_another_strike(read_events: Reader) -> None:
+    text = ("OUAGADOUGOU, June 14 - Soldiers combing the northern town of Dori have recovered "
+            "the bodies of at least 79 civilians killed by gunmen at the weekend. The massacre "
+            "came two days after militants attacked the gendarmerie post in Dori on Thursday "
+            "evening, killing 11 gendarmes.")
+    found = sorted((e.fatalities or 0, e.date or "")
+                   for e in read_events(text, dt.date(2022, 6, 14)))
+    assert [n for n, _ in found] == [11, 79] and found[0][1] == "2022-06-09"
