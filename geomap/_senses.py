@@ -120,7 +120,7 @@ _GENERIC = re.compile(
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"\bbegan (?:targeting|attacking|firing|launching|striking)\b|"
     r"(?:has|have) been (?:bombing|shelling|striking|attacking|targeting)\b[^.;]{0,60}\bsince\b|"
-    r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,4}since (?:19|20)\d\d\b|"
+    r"(?:have|has|had) been killed since\b|killed (?:\w+ ){0,6}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege|clashes"
     r"|battles|operations)"
     r"(?:[\s,]+[\w’'-]+){0,6}? (?:has|have|had) (?:\w+ ){0,2}(?:killed|left|claimed)\b|"

@@ -161,3 +161,8 @@ def test_a_bomber_among_soldiers_rehearsing_for_a_parade_is_a_strike_not_a_drill
     assert not not_a_strike("A suicide bomber blew himself up among soldiers rehearsing for a "
                             "military parade, killing more than 90 of them.")
     assert not_a_strike("Soldiers were rehearsing for a military parade when a shell exploded.")
+
+
+def test_a_campaign_s_toll_since_a_year_is_no_event() -> None:
+    assert is_generic("Attacks by groups linked to al Qaeda have killed thousands of people in "
+                      "Burkina Faso since 2015.")
