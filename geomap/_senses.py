@@ -50,8 +50,9 @@ _LABOUR = re.compile(
 _DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire) exercises?|"
                     r"war ?games?|simulated|simulating|rehears\w+|practis\w+|practic\w+|"
                     r"mock (?:attacks?|strikes?))\b", re.IGNORECASE)
-_ASSAILANT = re.compile(r"\b(?:suicide|bombers?|gunm[ae]n|attackers?|assailants?)\b", re.I)  # "a
-# bomber blew himself up among soldiers rehearsing for a parade": a strike, not a drill
+# An assailant with a toll: "a bomber blew himself up among soldiers rehearsing for a parade".
+_ASSAILANT = re.compile(r"\b(?:suicide|bombers?|gunm[ae]n|attackers?|assailants?)\b",
+                        re.IGNORECASE)
 # Weapons fired at nothing: tests, and missiles "fired into the waters around Taiwan".
 _TEST = re.compile(r"\b(?:(?:nuclear|missile|weapons?|rocket|launch) tests?|test[- ]fir\w+|"
                    r"tested (?:a|an|its|the) (?:\w+ )?(?:missile|rocket))\b|"

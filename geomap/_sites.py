@@ -341,8 +341,8 @@ def scene_places(before: Segment, text: str, toponyms: list[Toponym]
 
 def _this_town(seg: Segment, text: str, toponyms: list[Toponym],
                places: list[tuple[Toponym, int]]) -> list[tuple[Toponym, int]]:
-    """ "SUZANO - Families in this working-class city on the edge of greater Sao Paulo": the
-    town the story was filed from, not a place that describes it."""
+    """The town the story was filed from for "in this city" ("SUZANO - Families in this
+    working-class city on the edge of greater Sao Paulo"), not the place describing it."""
     here = _THIS_TOWN.search(seg.text)
     filed = [t for t in toponyms if t.kind == "populated" and any(
         s <= t.start and t.end <= e for s, e in dateline_spans(text))] if here else []
@@ -358,7 +358,7 @@ _CLAIMED_ON = re.compile(
     re.IGNORECASE)
 
 
-_THIS_TOWN = re.compile(r"\b(?:in|of|at) this (?:[\w-]+ ){0,2}(?:city|town|village)\b")
+_THIS_TOWN = re.compile(r"\b(?:in|of|at) this (?:[\w-]+ ){0,2}(?:city|town|village)\b", re.I)
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the same) year\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"(?<![\w$£€#.,/-])((?:19|20)\d\d)(?![\w-])")
 _DAY_PART = re.compile(r"(?:overnight|today|tonight|yesterday|(?:this|last|early|late) (?:morning"

@@ -391,7 +391,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     return _with_previous(text, _with_year_phrase(text, kept))
 
 
-_NAMED_AFTER = re.compile(r"\s+(?:station|square|street|avenue|road|bridge|stadium|park)\b")
+_NAMED_AFTER = re.compile(r"\s+(?:station|square|street|avenue|road|bridge|stadium|park)\b",
+                          re.IGNORECASE)
 _RITE_AFTER = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|worship)\b", re.IGNORECASE)
 
 
