@@ -128,7 +128,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|revealed|disclosed|concluded|testified|confessed|surrendered"
                       r"|claimed responsibility"
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
-                      r"|buried|mourned|gathered|held|visited|met|signed|hunting|searching"
+                      r"|buried|mourned|gathered|held|visited|met|signed|hunt(?:ing|ed)|search(?:ing|ed)"
                       r"|(?<=claimed)(?: [\w ]{1,20}?)? by"
                       r"|(?:accused|blamed|condemned|denounced)(?:\s+(?:the\s+)?[A-Z][\w-]+){1,2})"
                       r"\s+(?:late |early )?(?:on |this |last )?\w+day(?: night| morning)?"

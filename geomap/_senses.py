@@ -142,6 +142,7 @@ _GENERIC = re.compile(
     r"[^.;]*\bsince\b|"
     r"(?:would|will|could|did) not (?:\w+ )?(?:support|back|allow|join|endorse)\b|"
     r"speculat\w+|suspicions? that|make it (?:seem|look|appear)|"
+    r"(?:has|have) been responsible for (?:[\w-]+ ){0,3}(?:bombings|attacks|kidnappings)|"
     r"uses? (?:them |it )?to (?:fire|launch|strike|attack|hit|bomb)\b|"
     r"(?:say|says|said|claim|claims) (?:they|it|that they|that it) (?:only )?(?:attack|target|"
     r"strike|hit)s?\b|in solidarity with|"

@@ -140,6 +140,11 @@ def only(found: list[Event]) -> Event:
                   "ripped through the old city of Jaipur on Tuesday evening, killing 63 people."),
                  dt.date(2008, 5, 15), "date", ("2008-05-13",),
                  id="the_day_a_claim_was_made_is_not_the_bombs_day"),
+    pytest.param(("MANILA - Troops hunted on Thursday for about 200 armed men who stormed the town "
+                  "of Ipil on Tuesday, killing more than 40 people. The army blamed the Abu "
+                  "Sayyaf, a group based on Basilan that has been responsible for bombings."),
+                 dt.date(1995, 4, 6), "location_name date fatalities", ("Ipil", "1995-04-04", 40),
+                 id="a_hunt_s_day_and_a_group_s_record_are_no_strike_s"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
