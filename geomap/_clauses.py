@@ -148,7 +148,7 @@ _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attribute
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
 _ARMED_NOUN = re.compile(
-    r"(?:’s|'s)?\s*(?:[\w-]+\s+)?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
+    r"(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|force|"
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|(?:patrol |torpedo |missile )?boats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"

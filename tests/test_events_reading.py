@@ -145,6 +145,9 @@ def only(found: list[Event]) -> Event:
                   "Sayyaf, a group based on Basilan that has been responsible for bombings."),
                  dt.date(1995, 4, 6), "location_name date fatalities", ("Ipil", "1995-04-04", 40),
                  id="a_hunt_s_day_and_a_group_s_record_are_no_strike_s"),
+    pytest.param("Russian interior ministry forces stormed the village of Samashki on Friday.",
+                 dt.date(1995, 4, 12), "attacker_country", ("RU",),
+                 id="a_state_s_forces_named_with_two_words_between"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
