@@ -488,7 +488,8 @@ def _trigger(text: str, tokens: list[Token], i: int, j: int) -> str | None:
         word = tokens[k].text.lower()
         if word == "s" and k + 1 < len(tokens):
             word = tokens[k + 1].text.lower()
-        if word in TRIGGERS:
+        if word in TRIGGERS and not (word in {"village", "town", "city"} and text.startswith(
+                " of ", tokens[k].end)):  # not "the Kosovo village of Korisa": Korisa's
             return word
         if word == "air" and k + 1 < len(tokens) and tokens[k + 1].text.lower() == "base":
             return "airbase"

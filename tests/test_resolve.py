@@ -136,6 +136,11 @@ def test_a_town_in_the_northern_region_named_next_is_that_region_s() -> None:
     assert any(r.startswith("in Chernihivska oblast") for r in t.reasons)
 
 
+def test_a_country_before_village_of_is_the_country() -> None:
+    t = _pick("NATO bombs fell on a field outside the Kosovo village of Korisa.", "Kosovo")
+    assert t.kind == "country"
+
+
 def test_one_sense_per_discourse() -> None:
     text = ("Paris Library to offer Illinois skills workshop. The Paris Public Library will "
             "offer a workshop for job seekers. Paris police also attended, as did Danville.")
