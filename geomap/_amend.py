@@ -19,7 +19,7 @@ from geomap._links import linked_places, said_there, site_told_before
 from geomap._senses import not_a_strike
 from geomap._sites import casualties, nearest_date, toll_update
 from geomap._unlisted import OFFSET_CODE
-from geomap._words import dateline_spans
+from geomap._words import dateline_town
 from geomap.actors import ActorMention
 from geomap.dates import best_date
 from geomap.gazetteer import Gazetteer
@@ -132,8 +132,7 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
         return
     counts = Counter(t.place_id for t in towns)
     focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
-    lines = dateline_spans(text)  # "KABUL - ": filed from there
-    filed = next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
+    filed = dateline_town(text, towns)  # "KABUL - ": filed from there
     for d in drafts:  # only a strike the text dates to a day or month, or counts
         if not d.places and filed is not None and filed.place_id == focus.place_id:
             d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from
@@ -154,10 +153,10 @@ def drop_totals(drafts: list[Draft]) -> list[Draft]:
     bombs ... killing at least nine": three in Hyde Park, six in Regent's Park) is the
     day's total: the draft keeps its own count."""
     def dead(d: Draft) -> int | None:
-        return max((c.killed for c in d.casualties if c.killed), default=None)
+        return max(_dead(d), default=None)
 
     for d in drafts:
-        counts = sorted({c.killed for c in d.casualties if c.killed})
+        counts = sorted(_dead(d))
         day = d.date.value if d.date is not None and d.date.precision == "day" else None
         others = [dead(o) or 0 for o in drafts if o is not d and dead(o) and o.date is not None
                   and o.date.value == day]
@@ -180,17 +179,21 @@ def fold_headline(drafts: list[Draft]) -> list[Draft]:
     Sulawesi") is the one strike of the body with the same dead in the same country: one
     event, at the body's more precise place."""
     for h in drafts:
-        dead = {c.killed for c in h.casualties if c.killed}
+        dead = _dead(h)
         if len(h.evidence) != 1 or not h.evidence[0].startswith("#") or h.place is None \
                 or not dead:
             continue
         same = [d for d in drafts if d is not h and d.place is not None
-                and d.place[0].country_code == h.place[0].country_code
-                and dead & {c.killed for c in d.casualties if c.killed}]
-        if len(same) == 1 and same[0].place is not None and same[0].place[1] <= h.place[1]:
+                and d.place[0].country_code == h.place[0].country_code and dead & _dead(d)]
+        if len(same) == 1 and (place := same[0].place) is not None and place[1] <= h.place[1]:
             body = same[0]
             body.evidence[:0] = h.evidence
             body.texts[:0] = h.texts
             body.attackers.extend(h.attackers if not body.attackers else ())
             return [d for d in drafts if d is not h]
     return drafts
+
+
+def _dead(d: Draft) -> set[int]:
+    """The death counts told for a draft."""
+    return {c.killed for c in d.casualties if c.killed}

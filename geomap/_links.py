@@ -254,11 +254,12 @@ def site_told_before(drafts: list[Draft], text: str, toponyms: list[Toponym]) ->
     """A strike told with no place but at "the mosque", where another sentence puts that
     mosque by a town ("the Krue Se mosque, ... a few kilometres outside the town of
     Pattani"), is by that town (precision 2)."""
-    spans = sentences(text)
+    spans: list[tuple[int, int]] | None = None
     for d in drafts:
         nouns = {m.group(1).lower() for x in d.texts for m in _SITE_NOUN.finditer(x)}
         if d.places or not nouns:
             continue
+        spans = sentences(text) if spans is None else spans
         here = re.compile(rf"\b(?:{'|'.join(sorted(nouns))})\b", re.IGNORECASE)
         for s, e in spans:
             if text[s:e].strip() in d.evidence or (m := here.search(text, s, e)) is None:

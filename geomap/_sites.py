@@ -31,7 +31,7 @@ from geomap._clauses import (
 from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap._forces import territory_actor
 from geomap._links import linked_places
-from geomap._words import dateline_spans
+from geomap._words import dateline_town
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates, find_day_offsets, shift
@@ -344,10 +344,9 @@ def _this_town(seg: Segment, text: str, toponyms: list[Toponym],
     """The town the story was filed from for "in this city" ("SUZANO - Families in this
     working-class city on the edge of greater Sao Paulo"), not the place describing it."""
     here = _THIS_TOWN.search(seg.text)
-    filed = [t for t in toponyms if t.kind == "populated" and any(
-        s <= t.start and t.end <= e for s, e in dateline_spans(text))] if here else []
+    filed = dateline_town(text, [t for t in toponyms if t.kind == "populated"]) if here else None
     if here and filed and all(t.start > seg.start + here.start() for t, _ in places):
-        return [(filed[0], 1)]
+        return [(filed, 1)]
     return places
 
 

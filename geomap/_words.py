@@ -36,6 +36,7 @@ from geomap.records import Mention
 
 if TYPE_CHECKING:
     from geomap.gazetteer import Gazetteer
+    from geomap.records import Toponym
 
 __all__ = [
     "DATELINE",
@@ -53,6 +54,7 @@ __all__ = [
     "apostrophe_name",
     "arabic_tail",
     "dateline_spans",
+    "dateline_town",
     "demonym_of",
     "given_names",
     "name_goes_on",
@@ -128,6 +130,12 @@ filed from (no actor of the story) and the day of filing (no strike's day)."""
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the text's dateline lines ("TEHRAN (wire)", "BORDEAUX, Friday")."""
     return [m.span("line") for m in DATELINE.finditer(text)]
+
+
+def dateline_town(text: str, towns: list[Toponym]) -> Toponym | None:
+    """The first of ``towns`` in a dateline line: the town the story was filed from."""
+    lines = dateline_spans(text)
+    return next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
 
 
 def word_set(text: str) -> frozenset[str]:

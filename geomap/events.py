@@ -388,17 +388,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     merge_km, None if placeless is came else placeless,
                     sites_only=bool(_ALSO.search(seg.text)),
                     gang=is_gang(seg.text), killed=g_cas.killed if g_cas else None)
-                other_day = g_date is not None and d is not None and d.date is not None and (
-                    g_date.precision == d.date.precision == "day" and g_date.value != d.date.value)
-                if d is not None and g_cas is not None and g_cas.killed and (
-                        _OTHER_HOURS.match(seg.text) or (any(c.killed for c in d.casualties) and (
-                            other_day or (d is not placeless and all(p == 1 for _, p in group)
-                                          and not {t.place_id for t, _ in group} & {
-                                              t.place_id for t, _ in d.places})))):
-                    d = None  # another site with its own dead: "There he shot dead 69"; another
-                    # day's dead: "Late on Monday night, an air strike on the Asma school"; or
-                    # other hours of the day: "Earlier that day a bomb ... killing 11" (even
-                    # after "No one was hurt": "Hours earlier, an air strike ... killing ten")
+                if d is not None and g_cas is not None and g_cas.killed and _apart(
+                        d, seg.text, g_date, group, d is placeless):
+                    d = None
                 if d is None:
                     d = Draft(seen=index)
                     if another and current is not None and attacker is None:
@@ -433,6 +425,24 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     story_date(drafts)  # "In Raqqa, strikes hit ..." after "strikes early on Tuesday"
     scene_date(drafts, text, pub)  # "... at a rally. The crowd filled the square on Saturday"
     return drop_accidents(drafts, text)
+
+
+def _apart(d: Draft, seg_text: str, date: DateRef | None, group: list[tuple[Toponym, int]],
+           placeless: bool) -> bool:
+    """Whether a segment with dead of its own tells another strike than the draft ``d`` it
+    matched: other hours of the day ("Earlier that day a bomb ... killing 11", even after
+    "No one was hurt": "Hours earlier, an air strike ... killing ten"); or, when ``d`` has
+    dead too, another day's ("Late on Monday night, an air strike on the Asma school") or
+    another site's ("There he shot dead 69")."""
+    if _OTHER_HOURS.match(seg_text):
+        return True
+    if not any(c.killed for c in d.casualties):
+        return False
+    if date is not None and d.date is not None and date.precision == d.date.precision == "day" \
+            and date.value != d.date.value:
+        return True
+    return not placeless and all(p == 1 for _, p in group) and not (
+        {t.place_id for t, _ in group} & {t.place_id for t, _ in d.places})
 
 
 def extract_events(article: Article, toponyms: list[Toponym],
