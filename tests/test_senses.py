@@ -166,3 +166,10 @@ def test_a_bomber_among_soldiers_rehearsing_for_a_parade_is_a_strike_not_a_drill
 def test_a_campaign_s_toll_since_a_year_is_no_event() -> None:
     assert is_generic("Attacks by groups linked to al Qaeda have killed thousands of people in "
                       "Burkina Faso since 2015.")
+
+
+def test_a_count_of_claimed_attacks_is_a_campaign_not_an_event() -> None:
+    assert is_generic("Groups that call themselves the Islamic Resistance in Iraq have claimed "
+                      "more than 100 rocket and drone attacks on US troops in Iraq and Syria.")
+    assert is_generic("The rebels launched 40 drone attacks on the city last year.")
+    assert not is_generic("The rebels claimed the drone attack on the city on Tuesday.")
