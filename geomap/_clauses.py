@@ -373,13 +373,13 @@ def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMe
 @lru_cache(maxsize=256)  # one article's segments are asked several times
 def date_text(seg_text: str) -> str:
     """The segment with the dates of speaking ("said on Wednesday"), of filing ("BORDEAUX,
-    Friday - "), of a verdict ("sentenced two former SS men to death in the early hours of
-    today") and of comparison ("the deadliest since fighting erupted on 27 September")
-    blanked."""
+    Friday - ", "BAGHDAD (Jan 5) - "), of a verdict ("sentenced two SS men to death in the
+    early hours of today") and of comparison ("the deadliest since fighting erupted on 27
+    September") blanked."""
     blank = _SAID_ON.sub(lambda m: " " * len(m.group()), seg_text)
     blank = _VERDICT_ON.sub(lambda m: " " * len(m.group()), blank)
-    filed = DATELINE.match(blank)  # "BORDEAUX, Friday - "
-    if filed and filed["when"]:
+    filed = DATELINE.match(blank)  # "BORDEAUX, Friday - ", "BAGHDAD (Jan 5) - "
+    if filed:
         blank = " " * filed.end() + blank[filed.end() :]
     if "since" not in blank:
         return blank
