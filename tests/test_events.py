@@ -1256,3 +1256,14 @@ def test_each_strike_of_an_article_has_its_attacker(
 def test_each_strike_of_an_article_has_its_place_and_date(
         text: str, published: dt.date, expected: list[tuple[str, str]]) -> None:
     assert sorted((e.location_name, e.date) for e in events(text, published)) == expected
+
+
+def test_the_town_filed_from_is_not_the_town_a_later_sentence_points_back_to() -> None:
+    found = events(
+        "BEIRUT, July 26 - An Israeli air strike destroyed a United Nations observation post at "
+        "Khiam in south Lebanon late on Tuesday, killing four unarmed observers inside it.\n\n"
+        "The officers, who served with the peacekeeping force in south Lebanon, had spent the "
+        "afternoon in the bunker beneath their post, a white building on a hilltop near the "
+        "town, as Israeli shells and bombs fell around it.")
+    assert [(e.location_country, e.attacker_country) for e in found] == [("LB", "IL")]
+    assert found[0].location_name != "Beirut"
