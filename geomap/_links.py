@@ -110,8 +110,11 @@ _REFERENCE_BEFORE = re.compile(
     re.IGNORECASE)
 _SITE_AFTER_ORIGIN = re.compile(r"\b(?:at|on|into|towards?|hit|struck|against)\b", re.IGNORECASE)
 _SPOKE_IN = re.compile(r"\b(?:(?:said|says|spoke|speaking|announced|published|printed) |(?:told|"
-                       r"briefed) (?:[\w-]+ ){1,2}|statements?\b[^.;,]{0,50}\b)in\s+$",
-                       re.IGNORECASE)  # "told reporters in Tokyo", "a statement ... in Beirut"
+                       r"briefed) (?:[\w-]+ ){1,2}|statements?\b[^.;,]{0,50}\b"
+                       r"|(?:news agenc(?:y|ies)|newspapers?|radio stations?|television stations?"
+                       r"|broadcasters?|journalists|reporters|(?:press|news) conferences?) )in\s+$",
+                       re.IGNORECASE)  # "told reporters in Tokyo", "a statement ... in Beirut",
+# "said in a telephone call to a news agency in Srinagar"
 _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|near)\s+$"
                                   r"|\b(?:city|town|village) of\s+$")  # "in the city of X,
 # police said"

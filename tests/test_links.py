@@ -167,6 +167,8 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     "The group said it carried out that attack to avenge cartoons published in Denmark.",
     "In a statement delivered to a news agency in Beirut, the group said the attack avenged "
     "the killing.",
+    "A group said in a telephone call to a news agency in Srinagar that it had carried out "
+    "the bombings.",
 ])
 def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
     assert places(text) == []
