@@ -170,7 +170,10 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
     """The first anchor in the rest of the sentence, by the order of trust above."""
     stop = min(len(text), after + _WINDOW)
-    period = re.search(r"[.;!?](?:\s|$)|,? and (?:the|a|an) ", text[after:stop])  # not the
+    period = re.search(r"[.;!?](?:\s|$)|,? and (?:the|a|an) |, (?:came|as|when|while|where"
+                       r"|after|before)\b", text[after:stop])  # not what the next clause
+    # names ("Loughinisland, a hamlet ..., came at 10 pm, as fans cheered the team playing in
+    # New Jersey"), nor the
     # anchor of the next thing named: "the Dyagilevo base in the Ryazan region and the Engels
     # base near Saratov"
     if period is not None:

@@ -169,6 +169,8 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     "the killing.",
     "A group said in a telephone call to a news agency in Srinagar that it had carried out "
     "the bombings.",
+    "Gunmen sprayed customers watching the World Cup match against Italy with automatic fire.",
+    "Gunmen fired on fans cheering on the Irish team playing in New Jersey.",
 ])
 def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
     assert places(text) == []

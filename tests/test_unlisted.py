@@ -221,3 +221,9 @@ def test_a_district_of_another_country_s_province_is_unlisted_there() -> None:
     moved = [t for t in moved_by_text(text, geoparse(text), load_gazetteer())
              if t.text == "Mastaba"]
     assert [(t.country_code, t.kind) for t in moved] == [("YE", "adm1")]
+
+
+def test_a_place_named_in_the_next_clause_is_no_anchor() -> None:
+    assert unlisted("The attack on a bar in Loughinisland, a hamlet in rolling farmland, came "
+                    "at about 10 pm, as a crowd cheered on the Irish team playing in New "
+                    "Jersey.") == []
