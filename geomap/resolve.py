@@ -53,6 +53,7 @@ from geomap._words import FACILITY_WORDS, adjective_forms, place_forms, word_set
 from geomap.gazetteer import (
     ADMIN_WORDS,
     Gazetteer,
+    haversine_km,
     load_gazetteer,
     prior_score,
 )
@@ -82,6 +83,7 @@ _CONTAINER = re.compile(r"^(?:,\s*|,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|w
                         r"\s+)?|\s+near\s+|\s+outside\s+)", re.IGNORECASE)  # ", in the north"
 _CONTAINER_KINDS = frozenset({"country", "adm1", "adm2"})
 _ADMIN_KINDS = frozenset({"adm1", "adm2"})
+_CITY_OF_DISTRICT_KM = 30.0
 #: a facility-named town with no support in the text loses this much, unless this big
 _FACILITY_PENALTY = 6.0
 _FACILITY_BIG = 500_000
@@ -344,6 +346,12 @@ def resolve(
         if options[0].cand.exact and options[0].cand.place.country_code \
                 == best.cand.place.country_code:
             best = options[0]  # but Kharkiv is also its oblast's city
+        if best.cand.place.kind in _ADMIN_KINDS and TRIGGERS.get(m.trigger or "") not in {
+                "adm1", "adm2"}:  # a district named after its city is the city ("Jerusalem")
+            best = next((s for s in options if s.cand.place.kind == "populated"
+                         and fold(s.cand.place.name) == fold(best.cand.place.name)
+                         and haversine_km(s.cand.place.lat, s.cand.place.lon, best.cand.place.lat,
+                                          best.cand.place.lon) <= _CITY_OF_DISTRICT_KM), best)
         if (min_score is not None and best.score < min_score) or (
                 facility[k] and after_the[k] and text[m.end + 1 : m.end + 2].isupper() and any(
                     o.cand.place.kind == "country" and not o.cand.place.name.startswith("The ")

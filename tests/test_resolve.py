@@ -457,3 +457,10 @@ def test_one_name_does_not_vouch_twice_for_a_small_namesake_beside_it() -> None:
             "west coast of Kyushu. Tokyo radio said the city had been badly damaged.")
     found = [t for t in geoparse(text) if t.text == "Nagasaki"]
     assert found and found[0].lat < 33.5  # the port, not the Nagasaki quarter of Tokyo
+
+
+def test_a_district_named_after_its_city_is_the_city() -> None:
+    text = ("A suicide bomber blew himself up in a pizzeria in Jerusalem, killing 15. Israeli "
+            "helicopters later struck west of Ramallah in the West Bank.")
+    (jerusalem,) = [t for t in geoparse(text) if t.text == "Jerusalem"]
+    assert (jerusalem.country_code, jerusalem.feature_code) == ("IL", "PPLC")
