@@ -48,8 +48,9 @@ __all__ = [
 
 TRIGGER = re.compile(  # also "police shot dead 34 miners", "South African commandos killed 42"
     r"\b(?:attack|strike|struck|bomb|shell|blast|explos|raid|barrage|launch|fire[sd]?\b|hit|pound"
-    r"|target|missile|drone|rocket|destroy|strafe|storm|ambush|bl[eo]w up|broke up|(?:shot|shoots?)"
-    r" dead (?=\d|(?:two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)"
+    r"|firing (?:on|at|into)\b|target|missile|drone|rocket|destroy|strafe|storm|ambush|bl[eo]w up"
+    r"|broke up|(?:shot|shoots?) dead (?=\d|(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|dozens|scores|hundreds)\b)"
     r"|(?:commando|guerrilla|militiam[ae]n|paratrooper)(?=s?\s+(?:(?!(?:were|was|been|are|is)\b)"
     r"\w+\s+){0,2}?(?:killed|shot|massacred)\b))", re.IGNORECASE)
 _YEAR_ADJECTIVE = re.compile(r"\b(?:the|a|its|their)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?(?:bombing|"

@@ -1267,3 +1267,10 @@ def test_the_town_filed_from_is_not_the_town_a_later_sentence_points_back_to() -
         "town, as Israeli shells and bombs fell around it.")
     assert [(e.location_country, e.attacker_country) for e in found] == [("LB", "IL")]
     assert found[0].location_name != "Beirut"
+
+
+def test_troops_firing_on_crowds_are_the_attackers() -> None:
+    event = one("BEIJING - Chinese troops backed by tanks forced their way into the heart of the "
+                "capital, firing on crowds that tried to stop them, and cleared the square early "
+                "on Sunday. Doctors said hundreds of people had been killed.")
+    assert (event.attacker_country, event.location_country) == ("CN", "CN")
