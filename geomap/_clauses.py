@@ -25,7 +25,7 @@ _CONNECTOR = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|several|a few) (?:days?|weeks?|months?) "
     r"(?:after|before|earlier|later)"
     r"|(?:in |its |their |(?:its|their) first )?(?:retaliation|retribution|response|reprisals?)"
-    r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging"
+    r" (?:to|for)|responding to|answer(?:s|ed|ing)|avenging|to avenge"
     r"|(?<!came )(?<!comes )(?<!shortly )(?:after|following) (?=(?:a|an|the|its|their|his|her|it"
     r"|they|one of|two of|two|three|four|five|several|twin|multiple)\b"
     r"|(?-i:[A-Z])|explosions|blasts|strikes|attacks|rockets|missiles|drones|shells|bombs"
@@ -152,8 +152,8 @@ _ARMED_NOUN = re.compile(
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|force|"
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|(?:patrol |torpedo |missile )?boats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
-    r"|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots|batteries)\b",
-    re.IGNORECASE)
+    r"|gunships?|paratroopers|special forces|agents|operatives|saboteurs|airmen|pilots"
+    r"|batteries)\b", re.IGNORECASE)
 _WHERE_FROM = re.compile(r"\s+(?:airspace|territory|soil|side|waters|skies|coast(?:line)?"
                          r"|shores?)\b", re.IGNORECASE)
 _MODIFIER_GAP = re.compile(r"(?:’s|'s|-led)?[\s-]*((?:air|drone|missile|rocket|naval)\s+)?")

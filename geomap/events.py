@@ -144,7 +144,7 @@ _SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate 
                          r"|incident|bombing|strike))\b")  # a strike of its own
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
-                    r"|avenging)", re.IGNORECASE)
+                    r"|aveng)", re.IGNORECASE)
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
                 merge_km: float = 60.0) -> list[Draft]:
     """Read the strike drafts of one article (see the module doc for the rules)."""

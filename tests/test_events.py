@@ -1274,3 +1274,12 @@ def test_troops_firing_on_crowds_are_the_attackers() -> None:
                 "capital, firing on crowds that tried to stop them, and cleared the square early "
                 "on Sunday. Doctors said hundreds of people had been killed.")
     assert (event.attacker_country, event.location_country) == ("CN", "CN")
+
+
+def test_the_killing_a_bombing_avenged_is_the_gunships_strike() -> None:
+    found = events("Hamas said it had carried out the bombing to avenge the killing of its leaders "
+                   "in Nablus on July 31, when Israeli helicopter gunships fired missiles into an "
+                   "office of the movement in the city, killing eight Palestinians.",
+                   dt.date(2001, 8, 10))
+    assert [(e.location_name, e.attacker_country, e.date, e.fatalities) for e in found] == [
+        ("Nablus", "IL", "2001-07-31", 8)]
