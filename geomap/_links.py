@@ -179,7 +179,7 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
                 r"[’']?s?\s+(?:[a-z]+\s+)?(?:area|district|region|province|city|town|village|"
                 r"camp|base|suburb|valley|crossing|border|front|reactor|plant|refinery|airport|"
                 r"port|terminal|dam|power station|hospital|facility|complex|depot|barracks|"
-                r"junction|checkpoint|crossroads|roundabout|road|highway|bridge|market)",
+                r"junction|checkpoint|crossroads|roundabout|road|highway|bridge|market|station)",
                 after) \
                 and not t.name.lower().startswith("the "):
             continue  # "near Saratov on the Volga": a river, not the town of Volga

@@ -47,7 +47,8 @@ _LABOUR = re.compile(
     re.IGNORECASE)
 # Rehearsed strikes: "combat exercises in which warplanes rehearsed precision strikes",
 # "simulated joint precision strikes", "Taiwanese forces tracked the drills".
-_DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire) exercises?|"
+_DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire|bombing|shelling"
+                    r"|firing|gunnery|training) exercises?|"
                     r"war ?games?|simulated|simulating|rehears\w+|practis\w+|practic\w+|"
                     r"mock (?:attacks?|strikes?))\b", re.IGNORECASE)
 # An assailant with a toll: "a bomber blew himself up among soldiers rehearsing for a parade".

@@ -278,3 +278,9 @@ def test_what_a_war_was_fought_over_is_no_site() -> None:
     text = ("The bombings were meant to spread fear among refugees from the war over "
             "Nagorno-Karabakh.")
     assert places(text) == []
+
+
+def test_a_town_naming_a_station_is_the_site() -> None:
+    text = ("Hooded gunmen ambushed a Navy bus near the Sabana Seca communications station, "
+            "killing two sailors.")
+    assert [p for p, _ in places(text)] == ["Sabana Seca"]

@@ -23,6 +23,8 @@ def events(text: str) -> list[Event]:
     "Warships and bombers rehearsed precision strikes on targets across the island.",
     "The navy said its units had carried out simulated missile strikes on Sunday.",
     "Coast guard crews tracked the drills with aircraft and no shots were fired.",
+    "Groups opposed to the Navy's bombing and shelling exercises on Vieques have staged "
+    "repeated protests on the island's beaches.",
     "North Korea fired two ballistic missiles into the sea off its east coast on Thursday.",
     "Pakistan said it had test-fired a cruise missile with a range of 450 km.",
     "The film recreates the first nuclear test in the desert, and its explosion sequence "
