@@ -58,7 +58,7 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     rf"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){{0,2}}?"
     rf"{_AIRCRAFT}|{_AIRCRAFT}\b[^.;]{{0,120}}?\b(?:was|were|been) shot down"
     r"|stabbed|stabbings?|knifed|knife attacks?|killings (?:took place|happened|occurred)"
-    r"|blew (?:himself|herself|themselves) up"
+    r"|blew (?:himself|herself|themselves) up|blew (?:[\w-]+ ){1,4}?(?:into the air|apart)"
     r"|shootings?|assaults?|plough\w*|plow\w*|mow\w* down|destroyed|detonat\w+"
     r"|(?:grenades?|bombs?|explosives?) (?:was |were )?(?:thrown|hurled|lobbed|tossed)"
     r"|(?:threw|hurled|lobbed|tossed) (?:\w+ )?(?:grenades?|bombs?|explosives?|shells|mortars)"

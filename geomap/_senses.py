@@ -28,7 +28,8 @@ _DISASTER = re.compile(
     r"hurricanes?|landslides?|wildfires?|epidemic|disease|meteors?|meteorites?|asteroids?|"
     r"eruptions?|volcan\w*|waves (?:of [\w ]{1,25})?(?:struck|hit|swept|battered))\b",
     re.IGNORECASE)
-_CELEBRATION = re.compile(r"\binto the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
+_CELEBRATION = re.compile(r"\b(?:fir\w*|shots?|guns?|rifles?|rounds?|bullets?) (?:[\w-]+ ){0,3}?"
+                          r"into the air\b|\bin celebration\b|\bcelebratory\b|\bfireworks\b",
                           re.IGNORECASE)
 _SPORT = re.compile(r"\b(?:goalkeeper|penalty|penalties|shootout|striker|midfielder|defender|"
                     r"free kick|scored|equaliser|equalizer|hat-trick|extra time|added time|"

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from geomap._clauses import has_strike
 from geomap._senses import is_generic, not_a_strike
 from geomap.events import extract_events
 from geomap.records import Article, Event
@@ -175,3 +176,10 @@ def test_a_count_of_claimed_attacks_is_a_campaign_not_an_event() -> None:
                       "more than 100 rocket and drone attacks on US troops in Iraq and Syria.")
     assert is_generic("The rebels launched 40 drone attacks on the city last year.")
     assert not is_generic("The rebels claimed the drone attack on the city on Tuesday.")
+
+
+def test_a_car_blown_into_the_air_is_a_strike_and_shots_into_the_air_celebrate() -> None:
+    text = ("Admiral Luis Carrero Blanco was killed on Thursday morning when a huge charge of "
+            "explosives hidden under a street blew his official car into the air.")
+    assert has_strike(text) and not not_a_strike(text)
+    assert not_a_strike("Fighters fired their rifles into the air as the convoy passed.")
