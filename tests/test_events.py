@@ -309,6 +309,10 @@ def test_an_accidental_explosion_is_not_a_strike() -> None:
     text = ("A huge explosion tore through a warehouse in Mersin on Tuesday, killing 12 people. "
             "Officials blamed ammonium nitrate stored for years without safety checks.")
     assert events(text) == []
+    gas = ("MEXICO CITY - A chain of explosions at a liquefied gas terminal tore through a "
+           "hillside district on Monday, and hundreds of people died. Survivors said a smell of "
+           "gas had hung in the air minutes earlier.")
+    assert events(gas) == []
 
 
 def test_a_police_shooting_of_a_suspect_is_not_an_attack() -> None:
