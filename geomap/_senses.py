@@ -138,7 +138,7 @@ _GENERIC = re.compile(
     r"(?:surge|rise|upsurge|increase) in (?:[\w-]+ ){0,2}?"
     r"(?:attacks|strikes|bombings|raids)|"
     r"(?:violence|attacks|insurgency|tensions?|fighting) (?:\w+ )?(?:has|have) (?:risen|"
-    r"increased|grown|surged|escalated)\b|"
+    r"increased|grown|surged|escalated|fallen|dropped|declined|decreased)\b|"
     r"(?:has|have|had) (?:\w+ ){0,2}(?:fired|launched|carried out|attacked|struck|targeted|fought"
     r"|battled|bombed|shelled)\b"
     r"[^.;]*\bsince\b|"

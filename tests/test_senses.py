@@ -183,3 +183,8 @@ def test_a_car_blown_into_the_air_is_a_strike_and_shots_into_the_air_celebrate()
             "explosives hidden under a street blew his official car into the air.")
     assert has_strike(text) and not not_a_strike(text)
     assert not_a_strike("Fighters fired their rifles into the air as the convoy passed.")
+
+
+def test_a_falling_number_of_attacks_is_a_trend_not_an_event() -> None:
+    assert is_generic("The number of attacks has fallen sharply since 2014 as security forces "
+                      "killed hundreds of militants and others left to fight in Syria.")
