@@ -126,7 +126,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       r"|sentenced|convicted|charged|jailed|arrested|detained|appeared|pleaded|vowed"
                       r"|found guilty|acquitted|ruled|admitted|acknowledged|conceded|apologi[sz]ed"
                       r"|revealed|disclosed|concluded|testified|confessed|surrendered"
-                      r"|claimed responsibility"
+                      r"|claimed responsibility|rose to [\w,]+|died of (?:his |her )?injuries"
                       r"|turned (?:himself|herself|themselves) in(?: to [\w ]{1,20}?)?"
                       r"|buried|mourned|gathered|held|visited|met|signed|hunt(?:ing|ed)|search(?:ing|ed)"
                       r"|(?<=claimed)(?: [\w ]{1,20}?)? by"

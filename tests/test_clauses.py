@@ -367,6 +367,8 @@ def test_the_day_of_a_deadline_dates_no_strike() -> None:
     assert "Monday" not in date_text("The militants had not claimed the attack by Monday.")
     assert "April 23" not in date_text("COLOMBO, April 23 - Air force planes bombed camps "
                                        "around Jaffna on Wednesday.")
+    assert "Sunday" not in date_text("The toll from Friday's bombing rose to four on Sunday.")
+    assert "Monday" not in date_text("A fifth victim died of injuries on Monday.")
     filed = date_text("BAGHDAD (Jan 5) - A US drone strike on Thursday destroyed a vehicle.")
     assert "Jan 5" not in filed and "Thursday" in filed
 
