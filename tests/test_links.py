@@ -284,3 +284,9 @@ def test_a_town_naming_a_station_is_the_site() -> None:
     text = ("Hooded gunmen ambushed a Navy bus near the Sabana Seca communications station, "
             "killing two sailors.")
     assert [p for p, _ in places(text)] == ["Sabana Seca"]
+
+
+def test_the_region_a_victim_commanded_is_no_site() -> None:
+    text = ("A roadside bomb in Upper Dir district killed Major General Sanaullah Niazi, the "
+            "army commander in the Malakand region, and two other soldiers.")
+    assert [p for p, _ in places(text)] == ["Upper Dir"]
