@@ -138,7 +138,8 @@ _IMPACT = re.compile(r"\b(?:missile|rocket|drone|shell|bomb|mortar)s?\b[^.;]{0,4
                      r"struck|exploded|fell|slammed|crashed|smashed|tore)\b", re.IGNORECASE)
 _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|missile|rocket|strike"
                       r"|device|bomber|gunm[ae]n|attacker|"
-                      r"attack|bomb|blast|explosion)s?\b", re.IGNORECASE)
+                      r"attack|bomb|blast|explosion)s?\b|\bother (?:jets|warplanes|planes|aircraft"
+                      r"|helicopters|gunships|drones|bombers)\b", re.IGNORECASE)  # "Other jets"
 _CAME = re.compile(r"\b(?:came|happened|occurred|took place)\s*$")
 _SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate (?:attack"
                          r"|incident|bombing|strike))\b")  # a strike of its own

@@ -1287,3 +1287,11 @@ def test_the_killing_a_bombing_avenged_is_the_gunships_strike() -> None:
                    dt.date(2001, 8, 10))
     assert [(e.location_name, e.attacker_country, e.date, e.fatalities) for e in found] == [
         ("Nablus", "IL", "2001-07-31", 8)]
+
+
+def test_other_jets_striking_another_town_are_another_strike() -> None:
+    found = events("BEIRUT - Israeli warplanes bombed Palestinian targets in Beirut on Friday "
+                   "afternoon. The heaviest bombing fell on the Sports City stadium. Other jets "
+                   "struck guerrilla positions around Nabatieh in the south.",
+                   dt.date(1982, 6, 5))
+    assert len(found) == 2 and {e.attacker_country for e in found} == {"IL"}
