@@ -136,8 +136,8 @@ _SAID_ON = re.compile(r"\b(?:said|says|told [\w ]{1,20}?|announced|stated|report
                       re.IGNORECASE)
 _VERDICT_ON = re.compile(r"\b(?:sentenced|convicted|jailed|acquitted|found guilty)\b[^.;]{0,80}?"
                          r"\b(?:today|yesterday|tonight|on \w+day)\b", re.IGNORECASE)
-_SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)"
-                         r"\b[^.;]*?\bsince\b[^.;]*", re.IGNORECASE)
+_SINCE_TAIL = re.compile(r"(?<=\w)[,\s]+(?:the )?(?:deadliest|worst|biggest|largest)\b[^.;]*?"
+                         r"\bsince\b[^.;]*|\bsince (?:last |late )?(?:(?-i:[A-Z])\w+|\d{4})", re.I)
 _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attributed to|claimed by"
                      r"|(?:aircraft|jets|planes|warplanes|bombers|helicopters"
                      r"|drones|gunboats) (?:were|was)(?: all)?)"

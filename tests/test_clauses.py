@@ -368,6 +368,8 @@ def test_the_day_of_a_deadline_dates_no_strike() -> None:
     assert "April 23" not in date_text("COLOMBO, April 23 - Air force planes bombed camps "
                                        "around Jaffna on Wednesday.")
     assert "Sunday" not in date_text("The toll from Friday's bombing rose to four on Sunday.")
+    assert "July" not in date_text("The PLO fired rockets, breaking a ceasefire that had held "
+                                   "along the border since last July.")
     assert "Monday" not in date_text("A fifth victim died of injuries on Monday.")
     filed = date_text("BAGHDAD (Jan 5) - A US drone strike on Thursday destroyed a vehicle.")
     assert "Jan 5" not in filed and "Thursday" in filed

@@ -188,3 +188,8 @@ def test_a_car_blown_into_the_air_is_a_strike_and_shots_into_the_air_celebrate()
 def test_a_falling_number_of_attacks_is_a_trend_not_an_event() -> None:
     assert is_generic("The number of attacks has fallen sharply since 2014 as security forces "
                       "killed hundreds of militants and others left to fight in Syria.")
+
+
+def test_a_toll_since_a_day_is_a_running_count() -> None:
+    assert is_generic("A monitoring group said more than 300 people had been killed in the "
+                      "province since Sunday.")
