@@ -1295,3 +1295,11 @@ def test_other_jets_striking_another_town_are_another_strike() -> None:
                    "struck guerrilla positions around Nabatieh in the south.",
                    dt.date(1982, 6, 5))
     assert len(found) == 2 and {e.attacker_country for e in found} == {"IL"}
+
+
+def test_an_envoy_shot_and_wounded_the_day_before_is_its_own_attack() -> None:
+    found = events("BEIRUT - Israeli warplanes bombed Palestinian targets in Beirut on Friday "
+                   "afternoon, less than a day after Israel's ambassador to Britain was shot and "
+                   "critically wounded in London.", dt.date(1982, 6, 5))
+    assert {(e.location_name, e.attacker_country, e.date) for e in found} == {
+        ("Beirut", "IL", "1982-06-04"), ("London", None, "1982-06-03")}
