@@ -134,14 +134,14 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     focus = max(towns, key=lambda t: (counts[t.place_id], -t.start))
     filed = dateline_town(text, towns)  # "KABUL - ": filed from there
     for d in drafts:  # only a strike the text dates to a day or month, or counts
-        if not d.places and filed is not None and filed.place_id == focus.place_id:
+        own = d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed,
+            a.kind != "group" for a in d.attackers if a.country_code)  # nor on Jerusalem filed
+        if not d.places and filed is not None and filed.place_id == focus.place_id and not own:
             d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from
             continue
         if all(p == 4 and t.country_code == focus.country_code for t, p in d.places) and (any(
                 x.precision != "year" for x in (*d.dates, *d.derived)) or any(
-                c.killed or c.injured for c in d.casualties)) and not (
-                d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed
-                    a.kind != "group" for a in d.attackers if a.country_code)):
+                c.killed or c.injured for c in d.casualties)) and not own:
             d.places.append((focus, 2))
 
 

@@ -63,14 +63,11 @@ _DOUBTED = re.compile(r"\bwithout (?:offering |providing |giving )?(?:any )?evid
                      r"\bunverified\b|\bcould not be (?:independently )?verified\b|"
                      r"\b(?:without saying|did not say|not clear) where\b|"
                      r"\bclaim(?:ed|s|ing)? (?:that )?[^.;]{0,40}\b(?:servicemen|militants|"
-                     r"fighters|terrorists|commanders|troops|mercenaries)\b",
-                     re.IGNORECASE)
+                     r"fighters|terrorists|commanders|troops|mercenaries)\b", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?:targeted|targeting|striking|hit|struck|landed on|attack(?:s|ed)? on|strikes? on"
-    r"|attacked(?= (?:a|an|the) )"
-    r"|attack(?:s)? against|strikes? against|against (?=a |an |the ))\s*(?P<t>[^,.;()—]+)",
-    re.IGNORECASE,
-)
+    r"|attacked(?= (?:a|an|the) )|attack(?:s)? against|strikes? against|against (?=a |an |the ))"
+    r"\s*(?P<t>[^,.;()—]+)", re.IGNORECASE)
 _TARGET_STOP = re.compile(
     r"\s+(?:in|near|outside|during|after|which|that|with|on|as|killing|killed|kills|left|"
     r"leaving|wounding|injuring|and killed|last|"
@@ -183,19 +180,21 @@ def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
                   text: str) -> list[tuple[Toponym, int]]:
     """The place a strike segment points back to: "There he shot dead 69", "It was here
     that gunmen ambushed" (the last town, island or airport named before), "the city centre"
-    (the last town named earlier in the sentence: "The city of Belgorod ... the city centre"),
-    "on the town" (the last town, when the sentence before named it "the town of Halabja")."""
+    (the last town named earlier in the sentence: "The city of Belgorod ... the city centre";
+    not the town filed from for "JERUSALEM, March 22 - ... the town of Karameh"), "on the
+    town" (the last town, when the sentence before named it "the town of Halabja")."""
     if re.match(r"\s*(?:There|Here|It was (?:here|there))\b(?!\s+(?:was|were|is|are|has|have"
-                r"|had|will|would|could|seems?|appears?|remains?)\b)", seg.text):  # not "There
-        # was no toll"
+                r"|had|will|would|could|seems?|appears?|remains?)\b)", seg.text):  # not "There was"
         there = [t for t in toponyms if t.end <= seg.start
                  and t.kind in {"populated", "feature", "airport", "adm2"}]
         return [(there[-1], 1)] if there else []
     city = CITY_REF.search(seg.text)
     if city is not None:
-        site = last_site([t for t in toponyms if not is_subject(text, t) or _TOWN_OF.search(
-            text, max(0, t.start - 40), t.start)],  # not "Abu Dhabi confirmed ... strikes
-            seg.start + city.start())  # near the city", but "the city of Belgorod called off"
+        named = re.match(r" of [A-Z]", seg.text[city.end() :])
+        filed = dateline_town(text, toponyms) if named else None
+        site = last_site([t for t in toponyms if t is not filed and (not is_subject(
+            text, t) or _TOWN_OF.search(text, max(0, t.start - 40), t.start))],  # not "Abu Dhabi
+            seg.start + city.start())  # confirmed strikes near the city" ("the city of Belgorod")
         if site is not None and (site.start >= sentence_start or (
                 sentence_start - site.end < 300
                 and _TOWN_OF.search(text, max(0, site.start - 40), site.start))):
