@@ -136,7 +136,8 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     for d in drafts:  # only a strike the text dates to a day or month, or counts
         own = d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed,
             a.kind != "group" for a in d.attackers if a.country_code)  # nor on Jerusalem filed
-        if not d.places and filed is not None and filed.place_id == focus.place_id and not own:
+        if not d.places and filed is not None and filed.place_id == focus.place_id and not (
+                own and {"aircraft", "artillery"} & set(d.weapons)):  # (but soldiers on Lagos)
             d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from
             continue
         if all(p == 4 and t.country_code == focus.country_code for t, p in d.places) and (any(

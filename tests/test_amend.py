@@ -46,7 +46,7 @@ def test_the_headline_s_strike_in_a_wider_place_is_the_body_s_strike_with_its_de
 
 
 def test_a_state_s_strike_told_without_a_place_is_not_in_its_own_town_filed_from() -> None:
-    found = _events("JERUSALEM, March 22 - Israeli forces and paratroopers crossed the "
+    found = _events("JERUSALEM, March 22 - Israeli tanks, jets and paratroopers crossed the "
                     "river at dawn yesterday and attacked the town of Karameh, which Israel calls "
                     "a guerrilla base, killing 21.", dt.date(1968, 3, 22))
     assert all(e.location_name != "Jerusalem" for e in found)
