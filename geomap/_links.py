@@ -84,6 +84,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"(?:the\s+|[A-Z][\w-]+(?:’s|'s)\s+)?$|"
                               r"\bfrom\s+(?:neighbou?ring|nearby)\s+$|"
                               r"\b(?:war|conflict|dispute|fighting|row)\s+over\s+(?:the\s+)?$|"
+                              r"\b(?:relies|rely|relying|depends|depend|depending|dependent)\s+on"
+                              r"\s+(?:both\s+)?(?:[A-Z][\w-]+\s+and\s+)?$|"  # "relies on X and"
                               r"\b(?:commander|governor|chief|mayor|envoy|ambassador|bishop)"
                               r"\s+(?:in|for)\s+(?:the\s+)?$|"  # "the army commander in"
                               r"\b(?:match|game|fixture|final|semi-final|tie|qualifier|friendly)"

@@ -290,3 +290,12 @@ def test_the_region_a_victim_commanded_is_no_site() -> None:
     text = ("A roadside bomb in Upper Dir district killed Major General Sanaullah Niazi, the "
             "army commander in the Malakand region, and two other soldiers.")
     assert [p for p, _ in places(text)] == ["Upper Dir"]
+
+
+def test_the_powers_a_government_relies_on_are_no_sites() -> None:
+    text = ("A US drone strike hit a compound in eastern Baghdad on Thursday, killing a commander "
+            "of a militia that answers more to Tehran than to Baghdad. Its fighters draw state "
+            "salaries, which makes strikes on them a delicate matter for a government that "
+            "relies on both Washington and Tehran.")
+    segs = [seg for i, (s, e) in enumerate(sentences(text)) for seg in segments(text, i, s, e)]
+    assert linked_places(segs[-1], text, geoparse(text)) == []
