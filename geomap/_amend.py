@@ -37,6 +37,10 @@ _LOCATED = re.compile(r"\s*(?:The|Its|Their) (?:[\w-]+ )?(?:camps?|bases?|target
                       r"|facility|depot|village|area) (?:lay|lies|lie|is|are|was|were|sits?|sat)"
                       r"(?: located| situated)? (?:about |some |roughly |around |nearly )?\d")
 
+_UNKNOWN_SITE = re.compile(r"\b(?:on|near|outside) (?:the )?(?-i:[A-Z])[\w’'-]+ (?:island|village"
+                           r"|hamlet|camp|valley|peninsula)|\b(?:island|village|hamlet) of "
+                           r"(?-i:[A-Z])", re.IGNORECASE)  # a site the gazetteer lacks: not
+# the town filed from ("struck late on Sunday on Badmadow island, near Ras Kamboni")
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
                          r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
@@ -136,6 +140,8 @@ def place_the_unplaced(drafts: list[Draft], toponyms: list[Toponym], text: str) 
     for d in drafts:  # only a strike the text dates to a day or month, or counts
         own = d.attacker_country == focus.country_code and any(  # not Israeli jets on Safed,
             a.kind != "group" for a in d.attackers if a.country_code)  # nor on Jerusalem filed
+        if not d.places and any(_UNKNOWN_SITE.search(x) for x in d.texts):
+            continue
         if not d.places and filed is not None and filed.place_id == focus.place_id and not (
                 own and {"aircraft", "artillery"} & set(d.weapons)):  # (but soldiers on Lagos)
             d.places.append((focus, 2))  # a strike told nowhere else, in the town filed from

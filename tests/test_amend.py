@@ -50,3 +50,11 @@ def test_a_state_s_strike_told_without_a_place_is_not_in_its_own_town_filed_from
                     "river at dawn yesterday and attacked the town of Karameh, which Israel calls "
                     "a guerrilla base, killing 21.", dt.date(1968, 3, 22))
     assert all(e.location_name != "Jerusalem" for e in found)
+
+
+def test_a_strike_on_an_island_the_gazetteer_lacks_is_not_put_in_the_town_filed_from() -> None:
+    text = ("MOGADISHU, Jan 9 - An American AC-130 gunship struck late on Sunday on Badmadow "
+            "island, near Ras Kamboni, killing a boy.")
+    assert [e.location_name for e in _events(text, dt.date(2007, 1, 9))] == []
+    told = "MOGADISHU, Jan 9 - An American AC-130 gunship struck late on Sunday, killing a boy."
+    assert [e.location_name for e in _events(told, dt.date(2007, 1, 9))] == ["Mogadishu"]
