@@ -126,7 +126,7 @@ _SITE_BEFORE_SPEAKER = re.compile(r"\b(?:at|on|struck|hit) the\s+$|\b(?:outside|
                                   r"|\b(?:city|town|village) of\s+$")  # "in the city of X,
 # police said"
 _SPEAKING = r"(?:said|says|told|announced|stated|declined|refused|condemned|denied|denies" \
-    r"|warned|insisted|urged|vowed)\b"
+    r"|warned|insisted|urged|vowed|protested|complained|alleged)\b"
 _SPEAKER_PLACE = re.compile(rf",\s+(?!(?:and|but)\s+{_SPEAKING})(?:[\w.’'-]+\s+){{1,8}}{_SPEAKING}")
 # "In Washington, Trump said" (not "in the state of Pará, and said those responsible")
 

@@ -182,6 +182,9 @@ def test_where_it_was_said_is_told_apart_from_where_it_happened() -> None:
     seat = ("A grenade exploded at the rally. The African Union, whose headquarters is in "
             "Addis Ababa, and several embassies condemned the attack.")
     assert [said_there(seat, t) for t in geoparse(seat)] == [False]
+    protest = ("Russian aircraft pounded the Afghan bank of the river. In Kabul, the Afghan "
+               "foreign ministry protested that the Russian strikes had killed many civilians.")
+    assert [p for p, _ in places(protest)] == []
 
 
 def test_a_place_after_from_and_a_possessive_is_no_site() -> None:
