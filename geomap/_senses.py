@@ -123,7 +123,7 @@ _GENERIC = re.compile(
     r"(?:has|have) been (?:\w+ ){0,4}(?:bombed|hit|targeted|shelled|attacked)\b|"
     r"\bbegan (?:targeting|attacking|firing|launching|striking)\b|"
     r"(?:has|have) been (?:bombing|shelling|striking|attacking|targeting)\b[^.;]{0,60}\bsince\b|"
-    r"(?:have|has|had) been killed (?:[\w-]+ ){0,4}?since\b|"
+    r"(?:have|has|had) (?:been killed|died) (?:[\w-]+ ){0,4}?since\b|"
     r"killed (?:\w+ ){0,6}since (?:19|20)\d\d\b|"
     r"(?:war|conflict|insurgency|fighting|violence|campaign|offensive|bombardment|siege|clashes"
     r"|battles|operations)"

@@ -193,3 +193,5 @@ def test_a_falling_number_of_attacks_is_a_trend_not_an_event() -> None:
 def test_a_toll_since_a_day_is_a_running_count() -> None:
     assert is_generic("A monitoring group said more than 300 people had been killed in the "
                       "province since Sunday.")
+    assert is_generic("The raid carried the war, in which tens of thousands have died since "
+                      "Russian troops entered the republic in December, onto Russian soil.")
