@@ -59,6 +59,9 @@ _ASSAILANT = re.compile(r"\b(?:suicide|bombers?|gunm[ae]n|attackers?|assailants?
 _TEST = re.compile(r"\b(?:(?:nuclear|missile|weapons?|rocket|launch) tests?|test[- ]fir\w+|"
                    r"tested (?:a|an|its|the) (?:\w+ )?(?:missile|rocket))\b|"
                    r"\binto the (?:sea|waters?|ocean)\b", re.IGNORECASE)
+# A comparison: "It was like a bomb going off under your feet", "like a bombing raid".
+_SIMILE = re.compile(r"\b(?:like|as if|as though)\s+(?:it was\s+)?(?:a|an)\s+(?:[\w-]+\s+)?"
+                     r"(?:bomb|bombing|bombing raid|air raid|missile|war ?zone)\b", re.IGNORECASE)
 # Show business: "films that bombed", "the box office", "the explosion sequence".
 _SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequels?|"
                      r"franchises?)\b[^.;]{0,60}\b(?:bombed|flopped|blasts?|explosions?|"
@@ -91,7 +94,7 @@ def not_a_strike(text: str) -> bool:
         _CELEBRATION.search(text)) or bool(
         _DRILL.search(text) and not (_ASSAILANT.search(text) and _TOLL_WORD.search(text))
     ) or bool(_TEST.search(text)) or bool(_SCREEN.search(text)) or bool(
-        _VERBAL.search(text)) or bool(
+        _SIMILE.search(text)) or bool(_VERBAL.search(text)) or bool(
         _ARREST_RAID.search(text)) or (bool(_COMMENTARY.search(text)) and not bool(
         _TOLL_WORD.search(text)))
 

@@ -32,6 +32,8 @@ def events(text: str) -> list[Event]:
     "was shot without computer effects.",
     "Two costly franchise films bombed at the box office this summer.",
     "Junior doctors went on strike in Manchester on Tuesday.",
+    "\"It was like a bomb going off under your feet,\" said one roustabout, recovering in "
+    "hospital in Aberdeen with burns to his hands and face.",
     "Waves of up to 15 metres struck the west coast of Tongatapu after the eruption.",
     "The Security Council on Saturday condemned South Africa for an air and parachute attack "
     "on a settlement deep inside Angola.",
