@@ -31,7 +31,7 @@ from geomap._clauses import (
 from geomap._drafts import DERIVED, Draft, by_site, last_site
 from geomap._forces import territory_actor
 from geomap._links import linked_places
-from geomap._words import dateline_town
+from geomap._words import dateline_town, off_datelines
 from geomap.actors import ActorMention
 from geomap.casualties import Casualties, find_casualties
 from geomap.dates import DateRef, find_dates, find_day_offsets, shift
@@ -190,11 +190,11 @@ def deictic_place(seg: Segment, toponyms: list[Toponym], sentence_start: int,
         return [(there[-1], 1)] if there else []
     city = CITY_REF.search(seg.text)
     if city is not None:
-        named = re.match(r" of [A-Z]", seg.text[city.end() :])
-        filed = dateline_town(text, toponyms) if named else None
-        site = last_site([t for t in toponyms if t is not filed and (not is_subject(
-            text, t) or _TOWN_OF.search(text, max(0, t.start - 40), t.start))],  # not "Abu Dhabi
-            seg.start + city.start())  # confirmed strikes near the city" ("the city of Belgorod")
+        named = re.match(r" of [A-Z]", seg.text[city.end() :])  # "the town of Karameh"
+        site = last_site([t for t in (off_datelines(text, toponyms) if named else toponyms)
+                          if not is_subject(text, t) or _TOWN_OF.search(
+                              text, max(0, t.start - 40), t.start)],  # not "Abu Dhabi confirmed
+                         seg.start + city.start())  # strikes near the city" ("the city of X")
         if site is not None and (site.start >= sentence_start or (
                 sentence_start - site.end < 300
                 and _TOWN_OF.search(text, max(0, site.start - 40), site.start))):

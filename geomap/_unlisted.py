@@ -171,11 +171,10 @@ def _locate(text: str, after: int, toponyms: list[Toponym]) -> _Fix | None:
     """The first anchor in the rest of the sentence, by the order of trust above."""
     stop = min(len(text), after + _WINDOW)
     period = re.search(r"[.;!?](?:\s|$)|,? and (?:the|a|an) |, (?:came|as|when|while|where"
-                       r"|after|before)\b", text[after:stop])  # not what the next clause
-    # names ("Loughinisland, a hamlet ..., came at 10 pm, as fans cheered the team playing in
-    # New Jersey"), nor the
-    # anchor of the next thing named: "the Dyagilevo base in the Ryazan region and the Engels
-    # base near Saratov"
+                       r"|after|before)\b", text[after:stop])  # not the anchor of the next
+    # thing named ("the Dyagilevo base in the Ryazan region and the Engels base near Saratov")
+    # nor of the next clause ("Loughinisland, a hamlet ..., came at 10 pm, as fans cheered
+    # the team playing in New Jersey")
     if period is not None:
         stop = after + period.start()
     fixes: list[tuple[int, _Fix]] = []

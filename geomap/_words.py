@@ -61,6 +61,7 @@ __all__ = [
     "named_thing",
     "not_places",
     "noun_after",
+    "off_datelines",
     "place_forms",
     "place_words",
     "titles",
@@ -136,6 +137,13 @@ def dateline_town(text: str, towns: list[Toponym]) -> Toponym | None:
     """The first of ``towns`` in a dateline line: the town the story was filed from."""
     lines = dateline_spans(text)
     return next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
+
+
+def off_datelines(text: str, toponyms: list[Toponym]) -> list[Toponym]:
+    """The toponyms outside the text's dateline lines: the town a story was filed from
+    ("BEIRUT, July 26 - ") is no town that a later "near the town" points back to."""
+    lines = dateline_spans(text)
+    return [t for t in toponyms if not any(s <= t.start < e for s, e in lines)]
 
 
 def word_set(text: str) -> frozenset[str]:

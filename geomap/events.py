@@ -94,7 +94,7 @@ from geomap._sites import (
     when_date,
 )
 from geomap._unlisted import moved_by_text
-from geomap._words import dateline_spans
+from geomap._words import off_datelines
 from geomap.casualties import Casualties
 from geomap.dates import DateRef, find_dates, find_day_offsets, shift
 from geomap.gazetteer import Gazetteer, load_gazetteer
@@ -153,7 +153,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
     text, pub = article.text, article.date
     toponyms = moved_by_text(text, toponyms, gaz)  # "100 km south of Odesa", "off Eritrea"
     actors = story_actors(text, toponyms)
-    filed = dateline_spans(text)
+    unfiled = off_datelines(text, toponyms)  # not the town filed from
     drafts: list[Draft] = []
     current: Draft | None = None  # the event the article is talking about
     latest: Draft | None = None  # the event named last (it may be a cause)
@@ -358,9 +358,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     made_here.append(fresh)
                 continue
             if places and all(p >= 3 for _, p in places) and CITY_REF.search(seg.text):
-                site = last_site([t for t in toponyms if not any(  # not the town filed
-                    a <= t.start < b for a, b in filed)], seg.start)  # from: "BEIRUT, July 26 -
-                # ... in south Lebanon ... near the town"; "tore into the centre of the city"
+                site = last_site(unfiled, seg.start)  # "tore into the centre of the city"
                 if site is not None and site.country_code in {t.country_code for t, _ in places}:
                     places = [(site, 1), *places]
             groups = split_listed(text, [site for g in by_country(text, places, attacker)
