@@ -51,7 +51,7 @@ _AIRCRAFT = r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helic
 _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit something
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down"
+    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|assassinated"
     r"|machine-gunn(?:ed|ing)|(?:was|were|been) shot\b(?! down)"
     r"|blew up|blown up|set(?:s|ting)? off (?:an? |the |his |her |their )?(?:[\w-]+ ){0,2}?"
     r"(?:explosives?|bombs?|devices?|charges?|vests?)"

@@ -158,13 +158,17 @@ def _implied_force(d: Draft, actors: list[ActorMention], text: str) -> ActorMent
         return None
     forces = [a for a in actors if a.kind == "force" and a.country_code
               and a.country_code != place[0].country_code
-              and not _THREAT_BEFORE.search(text, max(0, a.start - 30), a.start)]
+              and not _THREAT_BEFORE.search(text, max(0, a.start - 30), a.start)
+              and not _HURT_AFTER.match(text, a.end)]  # "American military officers watching
+    # the parade were among the injured": victims
     return forces[0] if len({a.country_code for a in forces}) == 1 else None
 
 
 _THREAT_BEFORE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|threat(?:en|ened|ening|s)?(?: of)?|asked"
                             r"|urged|called on|appealed to)\s+(?:(?:the|an?|possible)\s+)?$",
                             re.IGNORECASE)
+_HURT_AFTER = re.compile(r"[^.;]{0,50}?\b(?:was|were) (?:among the |also )?(?:injured|wounded"
+                         r"|killed|hurt|dead)\b", re.IGNORECASE)
 _BY_REBELS = re.compile(r"\b(?:rebel|insurgent|separatist|militant|guerrilla|jihadist)s?\s+"
                         r"(?:[\w-]+\s+)?(?:rockets?|mortars?|shells?|shelling|missiles?|drones?"
                         r"|barrage|attacks?|raids?|fire|artillery|bombs?|ambush)\b"

@@ -1303,3 +1303,14 @@ def test_an_envoy_shot_and_wounded_the_day_before_is_its_own_attack() -> None:
                    "critically wounded in London.", dt.date(1982, 6, 5))
     assert {(e.location_name, e.attacker_country, e.date) for e in found} == {
         ("Beirut", "IL", "1982-06-04"), ("London", None, "1982-06-03")}
+
+
+def test_an_assassination_by_soldiers_with_foreign_officers_among_the_hurt_is_no_state_s() -> None:
+    event = one("CAIRO - President Anwar el-Sadat was assassinated on Tuesday by men in army "
+                "uniform who jumped from a truck during a military parade in the suburb of Nasr "
+                "City and raked the reviewing stand with grenades and automatic rifle fire. "
+                "Several American military officers watching the parade were among the injured. "
+                "The attack began as air force Mirage jets roared low overhead.",
+                dt.date(1981, 10, 7))
+    assert (event.location_name, event.attacker_country, event.date) == (
+        "Madīnat an Naşr", None, "1981-10-06")
