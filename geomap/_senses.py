@@ -114,7 +114,8 @@ _TOLL_WORD = re.compile(r"\b(?:kill\w*|dead|died|wounded|injured|casualties)\b",
 _STATEMENTS = (r"(?<!men )(?<!man )(?<!suspects )(?<!those )(?<!people )"  # "the men accused of
                # killing General N., who was stabbed to death": told as fact
                r"accus(?:e[sd]?|ing|ations?)(?!\s+(?:[\w-]+\s+){1,6}?of\s+(?:carrying out"
-               r"|launching|conducting|staging|mounting)\s)|(?:threaten|vow)(?:s|ed|ing)? to"
+               r"|launching|conducting|staging|mounting|a massacre)\b)|(?:threaten|vow)(?:s|ed"
+               r"|ing)? (?:to|(?:[\w-]+ )?(?:air ?strikes|strikes|military action))"
                r"|warn(?:s|ed|ing)? (?:of|that)")
 # Habitual or hypothetical statements: "frequently targets", "threatened to strike", "could".
 _GENERIC = re.compile(

@@ -197,3 +197,11 @@ def test_a_toll_since_a_day_is_a_running_count() -> None:
                       "province since Sunday.")
     assert is_generic("The raid carried the war, in which tens of thousands have died since "
                       "Russian troops entered the republic in December, onto Russian soil.")
+
+
+def test_an_accusation_of_a_massacre_reports_it_and_threatened_air_strikes_are_a_threat() -> None:
+    assert not is_generic("Monitors counted 45 bodies in the village of Racak on Saturday, and "
+                          "the head of their mission accused Serbian security forces of a "
+                          "massacre.")
+    assert is_generic("NATO, which threatened air strikes in October, said its ambassadors "
+                      "would meet.")
