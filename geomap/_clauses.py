@@ -182,7 +182,7 @@ _FROM_AGENT = re.compile(r"\b(?:attacks?|strikes?|fire|fired|launched|shelling|m
                          r"(?:the\s+direction\s+of\s+)?(?:the\s+|an?\s+)?$",
                          re.IGNORECASE)  # not "barometers from"; "fired from the direction of"
 _DISTANCE_FROM = re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|yards|feet|away"
-                            r"|far)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"|far|across the \w+)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _ORIGIN_LIST = re.compile(r"\bfrom\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+and\s+[A-Z][\w-]*"
                           r"(?:\s+[A-Z][\w-]*)?")  # "bombers flying from Cyprus and Malta"
 _RELATIVE = re.compile(r"\w\s+(?:who|which)\s+(?:had\s+|have\s+|has\s+)?$")
@@ -463,8 +463,8 @@ def attacker_of(seg: Segment, text: str, actors: list[ActorMention],
             continue  # "American warships, joined by a British submarine, fired": a helper
         if _ACTOR_NOT_SUBJECT.search(lead) or _OBJECT_OF.search(
                 text, max(seg.start, a.start - 40), a.start) or _CIVIL_OFFICE.match(
-                tail) or OWNED.match(
-                tail) or re.match(
+                tail) or OWNED.match(tail) or _DISTANCE_FROM.search(
+                text, max(seg.start, a.start - 40), a.start) or re.match(
                 r"\s*(?:General|Gen\.|commander|official|spokes|News|Radio|Television|Press"
                 r"|bloggers|analysts|experts|observers|historians|commentators|journalists"
                 r"|(?i:death toll|toll|casualties|dead|losses)\b)"

@@ -1314,3 +1314,10 @@ def test_an_assassination_by_soldiers_with_foreign_officers_among_the_hurt_is_no
                 dt.date(1981, 10, 7))
     assert (event.location_name, event.attacker_country, event.date) == (
         "Madīnat an Naşr", None, "1981-10-06")
+
+
+def test_a_capital_across_the_river_from_the_site_is_no_actor() -> None:
+    event = one("KHARTOUM - A single jet bomber swept over Omdurman, across the Nile from "
+                "Khartoum, on Friday and attacked the area around the radio station, killing "
+                "five people.", dt.date(1984, 3, 19))
+    assert (event.location_name, event.attacker_country) == ("Omdurman", None)
