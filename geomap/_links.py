@@ -72,7 +72,7 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"|lived) in\s+$|"
                               r"\b(?:from|to)\s+(?:the\s+)?(?:north|south|east|west|central)"
                               r"[\w-]*\s+$|"
-                              r"\b(?:registered|flagged|headquartered|incorporated|born|owned)"
+                              r"\b(?:registered|flagged|headquartered|incorporated|born|owned|based)"
                               r"\s+in\s+$|\b(?:tensions?|crisis|unrest|instability|turmoil)"
                               r"\s+in\s+(?:the\s+)?$|"
                               r"\b(?:from|to|(?<!outside )(?<!north )(?<!south )(?<!east )"
