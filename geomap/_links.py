@@ -97,8 +97,8 @@ _NOT_SITE_BEFORE = re.compile(r"\bfled\s+(?:\w+\s+){0,2}(?:to|towards|into|acros
                               r"first|only|last)\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _FACING = re.compile(r"\b(?:faces|facing|opposite)\s+(?:[\w-]+\s+){0,4}$")
-_ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|took off|taking off|returning)\b"
-                          r"[^.;]{0,60}?"
+_ORIGIN_LEAD = re.compile(r"\b(?:fired|launched|flown|flying|flew in|took off|taking off"
+                          r"|returning)\b[^.;]{0,60}?"
                           r"\b(?:from|over)\b", re.IGNORECASE)
 _PROVINCE_OF = re.compile(r"(?:provinces?|city|cities|towns?|regions?|districts?|villages?|port|"
                           r"(?<!air)ports|islands?|(?<!Islamic )states?|count(?:y|ies)"

@@ -173,6 +173,7 @@ def test_the_grounds_of_an_airport_are_the_site() -> None:
     "Gunmen fired on fans cheering on the Irish team playing in New Jersey.",
     "The Syrian Observatory, a monitoring group based in Britain, said the strikes hit a "
     "research centre.",
+    "Flashes lit up the mountains for hours as waves of planes flew in from bases in Italy.",
 ])
 def test_a_continent_and_where_it_was_said_are_no_sites(text: str) -> None:
     assert places(text) == []

@@ -205,3 +205,8 @@ def test_an_accusation_of_a_massacre_reports_it_and_threatened_air_strikes_are_a
                           "massacre.")
     assert is_generic("NATO, which threatened air strikes in October, said its ambassadors "
                       "would meet.")
+
+
+def test_attacks_halted_when_a_ceasefire_took_effect_are_no_event() -> None:
+    assert is_generic("The Houthis had halted their attacks on shipping in the Red Sea when a "
+                      "ceasefire took effect in Gaza in January.")
