@@ -42,7 +42,8 @@ def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
         and not (a.kind != "group" and _CALLING_ITSELF.search(text, max(0, a.start - 50),
                                                               a.start))  # "a group calling
         # itself the Army of Palestine": the group's chosen name, no state
-        and not text.startswith(" time", a.end)])  # "on Saturday, Tokyo time": a clock's
+        and not text.startswith((" time", ":"), a.end)])  # "on Saturday, Tokyo time": a
+    # clock's; "# Ouagadougou: Gunmen Hit ...": a headline's place label
     return sorted(actors + host_forces(text, actors, toponyms), key=lambda a: a.start)
 
 

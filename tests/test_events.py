@@ -1321,3 +1321,13 @@ def test_a_capital_across_the_river_from_the_site_is_no_actor() -> None:
                 "Khartoum, on Friday and attacked the area around the radio station, killing "
                 "five people.", dt.date(1984, 3, 19))
     assert (event.location_name, event.attacker_country) == ("Omdurman", None)
+
+
+def test_a_headline_s_place_label_and_a_title_case_dateline_are_no_attackers() -> None:
+    label = one("# Ouagadougou: Gunmen Hit French Embassy and Army Headquarters\n\nGunmen "
+                "attacked the French Embassy in Ouagadougou on Friday, killing two gendarmes.",
+                dt.date(2018, 3, 3))
+    assert (label.location_name, label.attacker_country) == ("Ouagadougou", None)
+    filed = one("Djibouti (dispatch) - Two suicide bombers blew themselves up at a restaurant in "
+                "central Djibouti on Saturday evening, killing a customer.", dt.date(2014, 5, 26))
+    assert filed.attacker_country is None
