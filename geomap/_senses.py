@@ -65,8 +65,9 @@ _SIMILE = re.compile(r"\b(?:like|as if|as though)\s+(?:it was\s+)?(?:a|an)\s+(?:
 # Show business: "films that bombed", "the box office", "the explosion sequence".
 _SCREEN = re.compile(r"\b(?:films?|movies?|box office|cinemas?|premieres?|sequels?|"
                      r"franchises?)\b[^.;]{0,60}\b(?:bombed|flopped|blasts?|explosions?|"
-                     r"sequences?)\b|\b(?:explosion|battle|action) sequences?\b",
-                     re.IGNORECASE)
+                     r"sequences?)\b|\b(?:explosion|battle|action) sequences?\b"
+                     r"|\b(?:in a|the game's) (?:level|mission)\b[^.;]{0,80}\bthe player\b",
+                     re.IGNORECASE)  # "In a level called 'No Russian', the player ... takes part"
 
 
 # Words, not weapons: "Opposition leaders attacked the government for ...", "bombarded

@@ -31,6 +31,8 @@ def events(text: str) -> list[Event]:
     "The film recreates the first nuclear test in the desert, and its explosion sequence "
     "was shot without computer effects.",
     "Two costly franchise films bombed at the box office this summer.",
+    "In a level called \"No Russian\", the player, an undercover agent, takes part in a "
+    "massacre of civilians by terrorists at a Moscow airport.",
     "Junior doctors went on strike in Manchester on Tuesday.",
     "\"It was like a bomb going off under your feet,\" said one roustabout, recovering in "
     "hospital in Aberdeen with burns to his hands and face.",
