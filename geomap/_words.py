@@ -121,8 +121,9 @@ class PlaceForm:
     kind: str
 
 
-DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>(?:[A-Z][A-Z .'/-]+|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?"
-                      r"(?=[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—]))(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"
+DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]+"
+                      r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?(?=[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—]))"
+                      r"(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"
                       r"(?:, (?P<when>[A-Z][\w .'-]+))?)"
                       r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]+ ")
 """A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ": the city it was

@@ -1331,3 +1331,7 @@ def test_a_headline_s_place_label_and_a_title_case_dateline_are_no_attackers() -
     filed = one("Djibouti (dispatch) - Two suicide bombers blew themselves up at a restaurant in "
                 "central Djibouti on Saturday evening, killing a customer.", dt.date(2014, 5, 26))
     assert filed.attacker_country is None
+    accented = one("BOGOTÁ - Gunmen fired on a helicopter carrying the president as it came in "
+                   "to land at the airport of Cúcuta on Friday afternoon, hitting it six times.",
+                   dt.date(2021, 6, 26))
+    assert (accented.location_name, accented.attacker_country) == ("Cúcuta", None)
