@@ -126,8 +126,9 @@ DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ 
                       r"(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"
                       r"(?:, (?P<when>[A-Z][\w .'-]+))?)"
                       r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-–—]+ ")
-"""A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ": the city it was
-filed from (no actor of the story) and the day of filing (no strike's day)."""
+"""A wire story's dateline, "TEHRAN (wire) - ", "BORDEAUX, Friday - ", "BOGOTÁ - ",
+"Djibouti (dispatch) - ": the city it was filed from (no actor of the story) and the day of
+filing (no strike's day)."""
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
