@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geomap._words import DATELINE
+from geomap._words import BROKE_UP, DATELINE
 from geomap.actors import ActorMention
 from geomap.records import Toponym
 
@@ -79,7 +79,7 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     r"(?:killed|shot|executed|beheaded|slaughtered|massacred)"
     r"|(?:(?<!-)hits?|pound(?:s|ed|ing)?|targeted|targeting|targets)|shot dead|opened fire|gunmen|"
     r"firing (?:on|at|into) (?:\w+ )?(?:protesters|demonstrators|marchers|crowds?|worshippers)|"
-    r"broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in)|"
+    rf"{BROKE_UP}|"
     r"launched|fired|(?:was|were) shot(?= and killed| to death|[.,;]))\b",
     re.IGNORECASE,
 )

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from geomap._drafts import GROUP_WEAPONS, Draft
-from geomap._words import dateline_spans, named_thing
+from geomap._words import BROKE_UP, dateline_spans, in_lines, named_thing
 from geomap.actors import ActorMention, country_code, country_name, demonym_country, find_actors
 from geomap.casualties import find_weapons
 from geomap.records import Toponym
@@ -38,7 +38,7 @@ def story_actors(text: str, toponyms: list[Toponym]) -> list[ActorMention]:
     actors = as_forces(text, [a for a in find_actors(text) if not any(  # "Villa El Salvador"
         t.start <= a.start and a.end <= t.end and t.end - t.start > a.end - a.start
         for t in toponyms) and not _NAME_HEAD.search(text, max(0, a.start - 12), a.start)
-        and not any(s <= a.start and a.end <= e for s, e in lines)
+        and not in_lines(lines, a.start, a.end)
         and not (a.kind != "group" and _CALLING_ITSELF.search(text, max(0, a.start - 50),
                                                               a.start))  # "a group calling
         # itself the Army of Palestine": the group's chosen name, no state
@@ -68,7 +68,7 @@ def territory_actor(seg_text: str) -> ActorMention | None:
 
 
 _FIRING = (r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired on|fired into|shot (?!dead the)|dropped"
-           r"|broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in))"
+           rf"|{BROKE_UP})"
            r"|\s+[^.;,]{0,80}?\band (?:opened fire|fired on)")  # "chased the buses ... and opened
 # fire"
 _HOST_FORCE = re.compile(

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from geomap.records import Toponym
 
 __all__ = [
+    "BROKE_UP",
     "DATELINE",
     "FACILITY_WORDS",
     "INSTITUTION_WORDS",
@@ -57,6 +58,7 @@ __all__ = [
     "dateline_town",
     "demonym_of",
     "given_names",
+    "in_lines",
     "name_goes_on",
     "named_thing",
     "not_places",
@@ -121,6 +123,8 @@ class PlaceForm:
     kind: str
 
 
+BROKE_UP = r"broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in)"
+"""Security forces breaking up a gathering: a strike word, and what host forces do."""
 DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]+"
                       r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?(?=[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—]))"
                       r"(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"
@@ -136,17 +140,22 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return [m.span("line") for m in DATELINE.finditer(text)]
 
 
+def in_lines(lines: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the span ``start``-``end`` lies inside one of ``lines`` (dateline spans)."""
+    return any(s <= start and end <= e for s, e in lines)
+
+
 def dateline_town(text: str, towns: list[Toponym]) -> Toponym | None:
     """The first of ``towns`` in a dateline line: the town the story was filed from."""
     lines = dateline_spans(text)
-    return next((t for t in towns if any(s <= t.start and t.end <= e for s, e in lines)), None)
+    return next((t for t in towns if in_lines(lines, t.start, t.end)), None)
 
 
 def off_datelines(text: str, toponyms: list[Toponym]) -> list[Toponym]:
     """The toponyms outside the text's dateline lines: the town a story was filed from
     ("BEIRUT, July 26 - ") is no town that a later "near the town" points back to."""
     lines = dateline_spans(text)
-    return [t for t in toponyms if not any(s <= t.start < e for s, e in lines)]
+    return [t for t in toponyms if not in_lines(lines, t.start, t.end)]
 
 
 def word_set(text: str) -> frozenset[str]:
