@@ -41,6 +41,8 @@ _UNKNOWN_SITE = re.compile(r"\b(?:on|near|outside) (?:the )?(?-i:[A-Z])[\w’'-]
                            r"|hamlet|camp|valley|peninsula)|\b(?:island|village|hamlet) of "
                            r"(?-i:[A-Z])", re.IGNORECASE)  # a site the gazetteer lacks: not
 # the town filed from ("struck late on Sunday on Badmadow island, near Ras Kamboni")
+_ON_SITE = re.compile(r"\b(?:on|at|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")  # "fell on
+# the provincial town of Lao Cai", not "a police box in Osaka"
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
                          r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
@@ -78,7 +80,10 @@ def follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment,
     if date is not None and date.precision != "year" and not current.dates \
             and weak_strike(seg.text) and seg.connector not in {"after", "following"}:
         current.dates.append(date)  # "The blast happened on Tuesday afternoon ..."
-    if places and weak_strike(seg.text) and not not_a_strike(seg.text):
+    told = _told_sites(current, places, index, toponyms, text)
+    if told:  # "Chinese forces invaded Vietnam ... The heaviest blows fell on Lao Cai"
+        places = told
+    if places and (weak_strike(seg.text) or told) and not not_a_strike(seg.text):
         added = False
         for t, p in places:
             if p >= 4:
@@ -86,6 +91,10 @@ def follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment,
             # the event this place refines: the current one, else a recent one
             home = next((d for d in [current, *reversed(drafts)] if refines(gaz, d, t, km)),
                         None)
+            if home is None and told and added:  # "on Lao Cai, ..., and on Dong Dang": a
+                home = Draft(attackers=current.attackers[:1], dates=current.dates[:1],
+                             derived=current.derived[:1], seen=index)  # strike at each
+                drafts.append(home)
             if home is not None:
                 add_to(home, sentence, seg.text, cas=cas if home is current else None,
                      places=[(t, p)])
@@ -99,6 +108,20 @@ def follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment,
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (
             elsewhere or foreign or not_a_strike(seg.text)):
         add_to(current, sentence, seg.text, cas=cas)
+
+
+def _told_sites(current: Draft, places: list[tuple[Toponym, int]], index: int,
+                toponyms: list[Toponym], text: str) -> list[tuple[Toponym, int]]:
+    """The towns a sentence right after a strike told without a town ties to it ("Chinese
+    forces invaded Vietnam", then "the heaviest blows fell on Lao Cai, ... and on Dong
+    Dang"): in the country struck, named in the strike's own words, not the attacker's."""
+    if (current.place is not None and current.place[1] < 4) or current.seen < index - 1:
+        return []
+    told = " ".join(current.texts)
+    struck = {t.country_code for t in toponyms if t.kind == "country" and t.text in told}
+    return [(t, p) for t, p in places if p < 4 and t.country_code in struck
+            and t.country_code != current.attacker_country
+            and _ON_SITE.search(text, max(0, t.start - 40), t.start)]
 
 
 def fold_placeless(drafts: list[Draft]) -> list[Draft]:

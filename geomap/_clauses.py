@@ -84,7 +84,7 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     re.IGNORECASE,
 )
 _VIOLENT = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|jets?|chemical|"
+    r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|planes|jets?|chemical|"
     r"grenades?|devices?|"
     r"aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|air raids?|explosives?|gunmen|suicide|killed|killing|dead|died|"
@@ -148,7 +148,7 @@ _BLAMED = re.compile(r"\b(?:blame[ds]?(?: by (?:[\w-]+ ){1,4}?on| on)?|attribute
                      r" [\w-]+ (?:operated|flown|fired|launched|sent) by (?:the )?)?$",
                      re.IGNORECASE)
 _ARMED_NOUN = re.compile(
-    r"(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|rockets?|jets?|warplanes?|aircraft|"
+    r"(?:’s|'s)?\s*(?:[\w-]+\s+){0,2}?(?:missiles?|drones?|rockets?|jets?|(?:war)?planes|aircraft|"
     r"bombers?|strikes?|air ?strikes?|attacks?|forces|military|army|troops|artillery|navy|force|"
     r"warships?|submarines?|destroyers?|frigates?|gunboats?|(?:patrol |torpedo |missile )?boats?|"
     r"air force|fighter|gunmen|militants|shelling|barrage|raids?|soldiers|tanks?|commandos?"
@@ -205,7 +205,7 @@ _OWN_STRIKE = re.compile(  # a speaker claims the strike: "said it had struck", 
     r"\b(?:it|they)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+)?(?:\w+\s+)?(?:struck|hit|"
     r"hitting|attacked|targeted|targeting|launched|fired|bombed|carried out|conducted|striking|"
     r"destroyed|sank|shelled)\b"
-    r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|warplanes|drones|missiles|"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}(?:jets|forces|aircraft|(?:war)?planes|drones|missiles|"
     r"troops|army|navy|air force|military|strikes?|attacks?|artillery|rockets|gunships|"
     r"helicopters|warships|ships|vessels|submarines|bombers|commandos)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:(?:’s|'s)(?:\s+[\w-]+){1,3},?)?\s*(?:,[^,]{0,80},\s*)?"

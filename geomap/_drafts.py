@@ -403,15 +403,17 @@ def another_day(r: Draft, date: DateRef | None, own_day: bool) -> bool:
 
 
 def may_add_to(drafts: list[Draft], r: Draft, attacker: ActorMention | None,
-               date: DateRef | None, pub: dt.date | None, index: int) -> bool:
+               date: DateRef | None, pub: dt.date | None, index: int,
+               anaphor: bool = False) -> bool:
     """Whether a placeless strike segment (sentence ``index``, with ``attacker`` and
     ``date``) can add to the draft ``r`` it refers to: a compatible date (or, undated, the
-    same sentence: "...; the explosion wounded two"), and the same attacker country, or
+    same sentence: "...; the explosion wounded two", or the next one naming it: "France
+    blamed Libya for the raid"), and the same attacker country, or
     ``r`` has none but a stateless alliance's (NATO's bombs, the US officials' account);
     never the struck country's own forces when another attacker strikes that country
     ("Indian Canberra bombers were in the air" adds nothing to the Pakistani raid on Agra)."""
     if not (r.date is None or report_dates(r.date, date, pub) or (
-            date is None and r.seen == index)):
+            date is None and r.seen >= index - anaphor)):
         return False
     if attacker is None:
         return True

@@ -25,6 +25,7 @@ __all__ = ["linked_places", "said_there", "site_told_before"]
 
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
+_WATER_AFTER = re.compile(r"\s+(?:Straits?|Strait of|Sea|Gulf|Channel|Bight|Sound)\b")
 _STREET = re.compile(r"\b[A-Z][\w’'-]* (?:Street|Road|Avenue|Square|Boulevard|Lane|Drive),\s+$")
 # "a bomb destroyed McGurk's bar in North Queen Street, Belfast": the street's town
 _FROM_TOWN_OF = re.compile(r"\bfrom\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|village|region"
@@ -50,7 +51,8 @@ _LINK_BEFORE = re.compile(
     r"south of|east of|west of|"
     r"province of|city of|town of|village of|region of|district of|"
     r"(?:streets?|neighbou?rhoods?|centre|center|outskirts|edge|suburbs?|heart|part|forests?"
-    r"|jungles?|hills|university|college|grounds|premises|perimeter|runways?|tip) of)"
+    r"|jungles?|hills|university|college|grounds|premises|perimeter|runways?|tip|airports?"
+    r"|harbou?rs?|(?:air )?bases?) of)"
     r"|\b(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|central)|’s|'s)(?:\s+(?:the|a|an|its|their|\w+ern|central|province|"
     r"region|city|town|port|of|occupied|border|\w+-(?:controlled|held|run|occupied|based)"
@@ -176,6 +178,8 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
                 ) or is_subject(text, t, min(end, t.end + 40)):
             continue  # "In Washington, Trump said ...", "Tehran had warned him": not a site
             # (but "fires at the Khurais oil field, the interior ministry said" is one)
+        if _WATER_AFTER.match(after):
+            continue  # "over the Florida Straits": a sea, not the land it is named after
         if t.kind != "populated" and before.endswith(("the ", "The ")) and _SETTLEMENT.match(after):
             continue  # "Port Sudan, the Red Sea city": whose coast the city is on
         if t.kind == "populated" and not modifier and before.endswith(("the ", "The ")) \

@@ -144,6 +144,7 @@ _CAME = re.compile(r"\b(?:came|happened|occurred|took place)\s*$")
 _SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate (?:attack"
                          r"|incident|bombing|strike))\b")  # a strike of its own
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
+_AFTER_END = re.compile(r"\b(?:after|following)$")
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|aveng)", re.IGNORECASE)
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
@@ -293,9 +294,11 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         and not has_strike(parts[k - 1].text):
                     said = [d for d in find_dates(parts[k - 1].text, pub) if d.precision == "day"]
                     date = said[-1] if said else None  # "Russia said on Friday ..., hours after"
-            elif date is None and seg.connector in {", when", "when"} and k > 0:
-                date = when_date(parts[k - 1].text, pub)  # "since February 14, when a suicide
-                # car bomber ...", "In October, a gunman tried to storm ... and, when ... shot"
+            elif date is None and k > 0 and (seg.connector in {", when", "when"} or (
+                    seg.connector == ", and" and k > 1 and parts[k - 1].connector == ", when")):
+                date = when_date(parts[k - 1 - (seg.connector == ", and")].text, pub)  # "since
+                # February 14, when a suicide car bomber ...", "In October, a gunman tried to
+                # storm ... and, when ... shot", "on Friday, when jets bombed X, and planes Y"
             if date is None and same_day_start(parts[k - 1].text if k else "", seg.text):
                 day = drafts[-1].date if drafts else None  # "Hours after the air raid, a
                 date = replace(day, phrase=DERIVED) if day and day.precision == "day" else None
@@ -317,7 +320,11 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index)
+                if attacker is not None and _AFTER_END.search(seg.connector or ""):
+                    refs = [r for r in refs if r not in made_here]  # "X on Monday, a day
+                    # after French jets attacked the airstrip": another strike than X
+                refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index,
+                                                      bool(ANAPHOR.search(seg.text)))
                         and not another_day(r, date, own_day)]
                 if not refs and date is not None and ANAPHOR.search(seg.text):
                     # "the explosion last Sunday": the dated event it fits, not the last one
@@ -354,7 +361,10 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     drafts.append(fresh)
                     add_to(fresh, sentence_text, seg.text, attacker, date, cas,
                          target_of(seg.text, place_names))
-                    current = previous = latest = fresh
+                    if not (attacker is not None and _AFTER_END.search(seg.connector or "")
+                            and made_here):
+                        current = fresh  # not what a strike came a day after
+                    previous = latest = fresh
                     made_here.append(fresh)
                 continue
             if places and all(p >= 3 for _, p in places) and CITY_REF.search(seg.text):

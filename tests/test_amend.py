@@ -58,3 +58,12 @@ def test_a_strike_on_an_island_the_gazetteer_lacks_is_not_put_in_the_town_filed_
     assert [e.location_name for e in _events(text, dt.date(2007, 1, 9))] == []
     told = "MOGADISHU, Jan 9 - An American AC-130 gunship struck late on Sunday, killing a boy."
     assert [e.location_name for e in _events(told, dt.date(2007, 1, 9))] == ["Mogadishu"]
+
+
+def test_the_towns_a_sentence_names_after_a_strike_on_a_country_are_its_sites() -> None:
+    text = ("Turkish troops and jets attacked Syria on Wednesday, shelling border districts "
+            "with artillery. Kurdish officials said the heaviest fire fell on the town of Ras "
+            "al-Ain and on Tal Abyad.")
+    found = sorted((e.location_name, e.attacker_country, e.date)
+                   for e in _events(text, dt.date(2019, 10, 10)))
+    assert found == [("Ra’s al ‘Ayn", "TR", "2019-10-09"), ("Tall Abyaḑ", "TR", "2019-10-09")]

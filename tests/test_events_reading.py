@@ -148,6 +148,13 @@ def only(found: list[Event]) -> Event:
     pytest.param("Russian interior ministry forces stormed the village of Samashki on Friday.",
                  dt.date(1995, 4, 12), "attacker_country", ("RU",),
                  id="a_state_s_forces_named_with_two_words_between"),
+    pytest.param(("Pakistan said on Sunday its own planes had attacked the airfield at Kandahar, "
+                  "which houses the Afghan air force."),
+                 dt.date(2001, 10, 8), "location_name attacker_country", ("Kandahār", "PK"),
+                 id="a_speaker_s_own_planes_are_its_own"),
+    pytest.param("Jets bombed the airport of the Iraqi capital, Baghdad, on Sunday.",
+                 dt.date(1991, 1, 21), "location_name date", ("Baghdad", "1991-01-20"),
+                 id="the_airport_of_a_capital_is_a_site"),
 ])
 def test_one_rule(read_events: Reader, text: str, published: dt.date, fields: str,
                   expected: tuple[object, ...]) -> None:
@@ -359,3 +366,29 @@ def test_what_a_massacre_came_after_is_another_strike(read_events: Reader) -> No
     found = sorted((e.fatalities or 0, e.date or "")
                    for e in read_events(text, dt.date(2022, 6, 14)))
     assert [n for n, _ in found] == [11, 79] and found[0][1] == "2022-06-09"
+
+
+def test_a_strike_joined_to_a_when_clause_takes_its_day_and_its_own_attacker(
+        read_events: Reader) -> None:
+    text = ("The fighting spread on Tuesday, when Indian jets bombed an airfield near Sargodha, "
+            "and Pakistani planes struck the Indian town of Pathankot.")
+    found = sorted((e.location_name, e.date, e.attacker_country)
+                   for e in read_events(text, dt.date(1965, 9, 9)))
+    assert found == [("Pathānkot", "1965-09-07", "PK"), ("Sargodha", "1965-09-07", "IN")]
+
+
+def test_the_attacker_of_what_a_strike_came_a_day_after_is_not_its_own(
+        read_events: Reader) -> None:
+    text = ("A single aircraft dropped two bombs on the airport of the Congolese city of Goma "
+            "on Monday, a day after Rwandan jets attacked a rebel camp in the hills. Congo "
+            "blamed Uganda for the raid.")
+    monday = [e for e in read_events(text, dt.date(1998, 8, 11)) if e.date == "1998-08-10"]
+    assert [(e.location_name, e.attacker_country) for e in monday] == [("Goma", "UG")]
+
+
+def test_what_the_next_sentence_says_of_those_attacks_is_theirs(read_events: Reader) -> None:
+    text = ("The court also found him guilty of two earlier attacks: a bomb at a rally in Kaunas "
+            "in May 2009, and two blasts in Klaipeda in June 2007. Dozens of people were "
+            "injured in those attacks, but no one was killed.")
+    found = [(e.location_name, e.fatalities) for e in read_events(text, dt.date(2012, 3, 17))]
+    assert sorted(found, key=str) == [("Kaunas", 0), ("Klaipėda", 0)]

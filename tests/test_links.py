@@ -305,3 +305,8 @@ def test_the_powers_a_government_relies_on_are_no_sites() -> None:
             "relies on both Washington and Tehran.")
     segs = [seg for i, (s, e) in enumerate(sentences(text)) for seg in segments(text, i, s, e)]
     assert linked_places(segs[-1], text, geoparse(text)) == []
+
+
+def test_a_strait_named_after_a_land_is_not_that_land() -> None:
+    assert places("Cuban fighters shot down two planes of a Miami exile group over the Florida "
+                  "Straits north of Havana on Saturday.") == [("Havana", 2)]
