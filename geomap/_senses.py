@@ -194,6 +194,8 @@ _ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|(?:gas|suspe
                        r"chemicals|materials)|chemical (?:storage|depot|plant|warehouse)s?|"
                        r"(?:tackle|fight|put out|battl\w+) (?:a|the) (?:blaze|fire))\b",
                        re.IGNORECASE)
+_SEIZED = re.compile(r"\b(?:seized|seizure|confiscated|recovered|found|stockpiled|smuggled)\b",
+                     re.IGNORECASE)
 _STRIKE_WORD = re.compile(r"\b(?:attack\w*|strikes?|struck|bomb\w*|blasts?|explosions?|"
                           r"exploded|shelling|raids?|missiles?|drones?|rockets?)\b",
                           re.IGNORECASE)
@@ -206,8 +208,9 @@ def drop_accidents(drafts: list[Draft], text: str) -> list[Draft]:
     """Without an attacker or a weapon in its first sentence, an explosion of an article
     that speaks of an accident is the accident (a later "compared to a bomb attack" does
     not make it one)."""
-    if not _ACCIDENT.search(text):
-        return drafts
+    if all(_SEIZED.search(text, max(0, m.start() - 80), m.start())
+           for m in _ACCIDENT.finditer(text)):
+        return drafts  # (not "police ... had seized a large quantity of ammonium nitrate")
     return [d for d in drafts if not any(map(_told_accident, d.texts)) and (
         d.attackers or not d.texts or find_weapons(d.texts[0])
         or not _explosion_only(d.texts[0]))]

@@ -392,3 +392,12 @@ def test_what_the_next_sentence_says_of_those_attacks_is_theirs(read_events: Rea
             "injured in those attacks, but no one was killed.")
     found = [(e.location_name, e.fatalities) for e in read_events(text, dt.date(2012, 3, 17))]
     assert sorted(found, key=str) == [("Kaunas", 0), ("Klaipėda", 0)]
+
+
+def test_explosives_seized_by_police_do_not_make_a_car_blast_an_accident(
+        read_events: Reader) -> None:
+    text = ("A car exploded near the main bazaar in Peshawar on Monday evening, killing at least "
+            "nine people. The explosion came hours after police said they had seized a large "
+            "quantity of ammonium nitrate from a rented room in the city.")
+    found = [(e.location_name, e.fatalities) for e in read_events(text, dt.date(2023, 5, 2))]
+    assert found == [("Peshawar", 9)]
