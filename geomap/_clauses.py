@@ -52,7 +52,8 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
     r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|assassinated"
-    r"|machine-gunn(?:ed|ing)|(?:was|were|been) shot\b(?! down)"
+    r"|machine-gunn(?:ed|ing)|(?:was|were|been) shot\b(?! down)|shot (?:and killed |dead )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?!times\b|of\b)"
     r"|blew up|blown up|set(?:s|ting)? off (?:an? |the |his |her |their )?(?:[\w-]+ ){0,2}?"
     r"(?:explosives?|bombs?|devices?|charges?|vests?)"
     rf"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){{0,2}}?"
@@ -84,9 +85,8 @@ _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit so
     re.IGNORECASE,
 )
 _VIOLENT = re.compile(
-    r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|planes|jets?|chemical|"
-    r"grenades?|devices?|"
-    r"aircraft|helicopters?|gunships?|"
+    r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|planes|jets?|"
+    r"chemical|grenades?|devices?|aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|air raids?|explosives?|gunmen|suicide|killed|killing|dead|died|"
     r"wounded|"
     r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"

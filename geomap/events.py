@@ -140,10 +140,13 @@ _ANOTHER = re.compile(r"\b(?:another|a second|a third)\s+(?:\w+\s+)?(?:drone|mis
                       r"|device|bomber|gunm[ae]n|attacker|"
                       r"attack|bomb|blast|explosion)s?\b|\bother (?:jets|warplanes|planes|aircraft"
                       r"|helicopters|gunships|drones|bombers)\b", re.IGNORECASE)  # "Other jets"
-_CAME = re.compile(r"\b(?:came|happened|occurred|took place)\s*$")
+_CAME = re.compile(r"\b(?:came|happened|occurred|took place)(?:\s+(?:less|more) than"
+                   r"|\s+(?:only|just|barely))?\s*$")  # "The massacre came less than | a day after"
 _SEPARATELY = re.compile(r"\s*(?:Separately|Elsewhere|In (?:a|another) separate (?:attack"
                          r"|incident|bombing|strike))\b")  # a strike of its own
 _REGION_REF = re.compile(r"\bthe (?:border )?(?:region|area|province)\b", re.IGNORECASE)
+_LATER = re.compile(r"\s*(?:(?:about|some|nearly|only|just) )?(?:an?|half an|[\w-]+) "
+                    r"(?:hours?|minutes) later\b", re.IGNORECASE)
 _AFTER_END = re.compile(r"\b(?:after|following)$")
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|aveng)", re.IGNORECASE)
@@ -320,9 +323,15 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                if attacker is not None and _AFTER_END.search(seg.connector or ""):
-                    refs = [r for r in refs if r not in made_here]  # "X on Monday, a day
-                    # after French jets attacked the airstrip": another strike than X
+                came_after = k > 0 and bool(_AFTER_END.search(seg.connector or "")) and bool(
+                    _CAME.search(parts[k - 1].text))
+                if _AFTER_END.search(seg.connector or "") and (attacker is not None or came_after):
+                    refs = [r for r in refs if r not in made_here and not (
+                        came_after and r is current)]  # "X
+                    # on Monday, a day after French jets attacked the airstrip", "The massacre
+                    # came a day after two families were attacked": another strike than X,
+                    if date is not None and date.precision == "day" and attacker is None:
+                        dates_next = (range(index + 1, index + 2), date)  # told next
                 refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index,
                                                       bool(ANAPHOR.search(seg.text)))
                         and not another_day(r, date, own_day)]
@@ -389,7 +398,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                         current is drafts[-1] and current.seen >= index - 3
                         and current.date is not None and g_date is None)) \
                     else None  # its place is told next, before any other strike
-                another = _ANOTHER.search(seg.text)  # "another drone crashed into ..."
+                another = _ANOTHER.search(seg.text) or _LATER.match(seg.text)  # "another
+                # drone crashed into ...", "half an hour later, gunmen opened fire at Banbridge"
                 after = seg.connector in {"after", "following"}  # what came before is apart
                 came = current if k > 0 and (seg.connector or "").endswith("after") and (
                     _CAME.search(parts[k - 1].text)) else None  # "The massacre came two days

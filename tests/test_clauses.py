@@ -129,6 +129,8 @@ def test_segments_remember_their_sentence_and_offset() -> None:
     "A suicide bombing targeting a bus killed over two dozen IRGC members.",
     "An attack by the group against a police station left 11 dead.",
     "Iran said Iraqi jets had dropped mustard gas on Sardasht.",
+    "Masked men burst into the farmhouse and shot three brothers, killing two of them.",
+    "Eritrean planes struck the northern town of Mekele.",
 ])
 def test_strike_sentences(text: str) -> None:
     assert has_strike(text)
@@ -141,6 +143,7 @@ def test_strike_sentences(text: str) -> None:
     "The Balochistan attack came on Tuesday.",  # a strike word, nothing violent
     "Barcelona struck twice in the second half.",
     "Helicopters dropped leaflets on the town.",  # nothing violent
+    "The police shot four of the attackers at the station.",  # not "shot four people"
 ])
 def test_non_strike_sentences(text: str) -> None:
     assert not has_strike(text)

@@ -401,3 +401,17 @@ def test_explosives_seized_by_police_do_not_make_a_car_blast_an_accident(
             "quantity of ammonium nitrate from a rented room in the city.")
     found = [(e.location_name, e.fatalities) for e in read_events(text, dt.date(2023, 5, 2))]
     assert found == [("Peshawar", 9)]
+
+
+def test_strikes_a_massacre_came_after_are_told_next_on_their_own_day(
+        read_events: Reader) -> None:
+    text = ("BELFAST, Jan. 6 - Gunmen stopped a minibus near the village of Bessbrook early on "
+            "Monday evening, lined the men up and shot ten of them dead, the police said today. "
+            "A caller said the killings were a reprisal. The massacre came less than a day after "
+            "two families in the same county were attacked in their homes on Sunday night. At "
+            "Newry, masked men burst into a farmhouse and shot three brothers, killing two of "
+            "them; about half an hour later, gunmen opened fire in a house at Banbridge, killing "
+            "three men.")
+    found = sorted((e.location_name or "", e.date or "", e.fatalities or 0)
+                   for e in read_events(text, dt.date(1976, 1, 6)))
+    assert found == [("Banbridge", "1976-01-04", 3), ("Newry", "1976-01-04", 2)]
