@@ -51,7 +51,8 @@ _LABOUR = re.compile(
 _DRILL = re.compile(r"\b(?:drills?|(?:military|combat|naval|joint|live-fire|bombing|shelling"
                     r"|firing|gunnery|training) exercises?|"
                     r"war ?games?|simulated|simulating|rehears\w+|practis\w+|practic\w+|"
-                    r"mock (?:attacks?|strikes?))\b", re.IGNORECASE)
+                    r"mock (?:[\w-]+ )?(?:attacks?|strikes?|columns?|targets?|positions?|enemy)"
+                    r"|targets on the range)\b", re.IGNORECASE)
 # An assailant with a toll: "a bomber blew himself up among soldiers rehearsing for a parade".
 _ASSAILANT = re.compile(r"\b(?:suicide|bombers?|gunm[ae]n|attackers?|assailants?)\b",
                         re.IGNORECASE)
@@ -188,8 +189,8 @@ _STATEMENT = re.compile(_STATEMENTS)
 
 # An article that explains its explosion as an accident: "ammonium nitrate stored for
 # years", "a blaze ... hazardous goods", "a gas leak".
-_ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|(?:gas|suspected) leak|"
-                       r"smell of gas|(?:gas|fuel) (?:terminal|depot|storage|tanks?)|negligence|"
+_ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|(?:gas|fuel|petrol|gasoline"
+                       r"|suspected) leak\w*|leaked into|smell of (?:gas|petrol|gasoline|fuel)|(?:gas|fuel) (?:terminal|depot|storage|tanks?)|negligence|"
                        r"industrial disaster|stored (?:unsafely|for years)|hazardous (?:goods|"
                        r"chemicals|materials)|chemical (?:storage|depot|plant|warehouse)s?|"
                        r"(?:tackle|fight|put out|battl\w+) (?:a|the) (?:blaze|fire))\b",

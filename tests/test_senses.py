@@ -39,6 +39,7 @@ def events(text: str) -> list[Event]:
     "Waves of up to 15 metres struck the west coast of Tongatapu after the eruption.",
     "The Security Council on Saturday condemned South Africa for an air and parachute attack "
     "on a settlement deep inside Angola.",
+    "Attack helicopters fired on mock armoured columns and bombers struck targets on the range.",
 ])
 def test_sentences_that_report_no_strike(sentence: str) -> None:
     assert not_a_strike(sentence)
@@ -65,6 +66,13 @@ def test_an_industrial_explosion_is_not_a_strike_even_beside_a_bomb_comparison()
             "storage yard in Tianjin rose to 40 on Monday. The blasts tore through a warehouse "
             "late on Saturday after fire crews arrived to tackle a blaze. Residents compared "
             "the scene to a bomb attack.")
+    assert events(text) == []
+
+
+def test_a_chain_of_sewer_explosions_after_a_fuel_leak_is_no_strike() -> None:
+    text = ("A series of explosions tore through the sewers under a district of Monterrey on "
+            "Sunday morning, killing at least 40 people. Residents had complained of a smell "
+            "of petrol for days, and officials said fuel had leaked into the drains.")
     assert events(text) == []
 
 
