@@ -190,7 +190,8 @@ _STATEMENT = re.compile(_STATEMENTS)
 # An article that explains its explosion as an accident: "ammonium nitrate stored for
 # years", "a blaze ... hazardous goods", "a gas leak".
 _ACCIDENT = re.compile(r"\b(?:accident(?:al|ally)?|ammonium nitrate|(?:gas|fuel|petrol|gasoline"
-                       r"|suspected) leak\w*|leaked into|smell of (?:gas|petrol|gasoline|fuel)|(?:gas|fuel) (?:terminal|depot|storage|tanks?)|negligence|"
+                       r"|suspected) leak\w*|leaked into|smell of (?:gas|petrol|gasoline|fuel)|"
+                       r"(?:gas|fuel) (?:terminal|depot|storage|tanks?)|negligence|"
                        r"industrial disaster|stored (?:unsafely|for years)|hazardous (?:goods|"
                        r"chemicals|materials)|chemical (?:storage|depot|plant|warehouse)s?|"
                        r"(?:tackle|fight|put out|battl\w+) (?:a|the) (?:blaze|fire))\b",
