@@ -51,9 +51,9 @@ _AIRCRAFT = r"(?:jet|jetliner|airliner|plane|aircraft|airbus|boeing|flight|helic
 _STRIKE = re.compile(  # strike words: nouns and verbs that say something hit something
     r"\b(?:attack(?:s|ed|ing)?|strike[sd]?|struck|striking|air ?strikes?|bomb(?:ing|ings|ed|s)?"
     r"|shell(?:ing|ed)|blasts?|explosions?|raid(?:s|ed|ing)?|barrages?|bombardments?|ambush(?:ed)?"
-    r"|bombers?|rammed|stormed|massacres?|massacred|murdered|slaughtered|gunned down|assassinated"
-    r"|machine-gunn(?:ed|ing)|(?:was|were|been) shot\b(?! down)|shot (?:and killed |dead )?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?!times\b|of\b)"
+    r"|bombers?|rammed|stormed|overr[au]n|massacre[sd]?|murdered|slaughtered|assassinated"
+    r"|machine-gunn(?:ed|ing)|(?:was|were|been) shot\b(?! down)|shot (?:and killed |dead )?(?:\d+"
+    r"|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) (?!times\b|of\b)|gunned down"
     r"|blew up|blown up|set(?:s|ting)? off (?:an? |the |his |her |their )?(?:[\w-]+ ){0,2}?"
     r"(?:explosives?|bombs?|devices?|charges?|vests?)"
     rf"|(?:shot|shoot|shoots|shooting) down (?:an? |the |its |their )?(?:[\w-]+ ){{0,2}}?"

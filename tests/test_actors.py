@@ -82,6 +82,8 @@ def test_jaish_al_adl_and_its_english_name_are_one_group() -> None:
         ("the vicinity of the United States Consulate", ("United States", "state", "US")),
         ("SS troops of the Das Reich division", ("SS troops", "force", "DE")),
         ("the Luftwaffe bombed the city", ("Luftwaffe", "force", "DE")),
+        ("blames the Mozambique National Resistance", ("Mozambique National Resistance",
+                                                       "group", None)),
     ],
 )
 def test_single_mention(text: str, expected: tuple[str, str, str | None]) -> None:

@@ -131,6 +131,7 @@ def test_segments_remember_their_sentence_and_offset() -> None:
     "Iran said Iraqi jets had dropped mustard gas on Sardasht.",
     "Masked men burst into the farmhouse and shot three brothers, killing two of them.",
     "Eritrean planes struck the northern town of Mekele.",
+    "Rebels who overran the town last Saturday killed 386 people.",
 ])
 def test_strike_sentences(text: str) -> None:
     assert has_strike(text)
