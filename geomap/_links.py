@@ -26,6 +26,7 @@ __all__ = ["linked_places", "said_there", "site_told_before"]
 _ACROSS_FROM = re.compile(r"\bacross the (?:[\w-]+ ){1,2}from\s+$", re.IGNORECASE)
 _SETTLEMENT = re.compile(r"\s+(?:[a-z]+\s+)?(?:city|town|port|village|resort|capital)\b")
 _WATER_AFTER = re.compile(r"\s+(?:Straits?|Strait of|Sea|Gulf|Channel|Bight|Sound)\b")
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?(?:Airport|Airfield|Air\s+Base)\b")
 _STREET = re.compile(r"\b[A-Z][\w’'-]* (?:Street|Road|Avenue|Square|Boulevard|Lane|Drive),\s+$")
 # "a bomb destroyed McGurk's bar in North Queen Street, Belfast": the street's town
 _FROM_TOWN_OF = re.compile(r"\bfrom\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|village|region"
@@ -168,7 +169,9 @@ def linked_places(seg: Segment, text: str, toponyms: list[Toponym]) -> list[tupl
         across = bool(_ACROSS_FROM.search(before))  # "across the Nile from Luxor": near it
         tied = modifier or across or bool(_PROVINCE_OF.search(before) or _STREET.search(
             before)) or (
-            bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before))
+            bool(_LINK_BEFORE.search(before)) and not _NOT_SITE_BEFORE.search(before)) or bool(
+            _AIRPORT_AFTER.match(after) and not re.search(r"\b(?:from|to)\s+$", before))
+        # "the perimeter fence of Kaduna International Airport": the airport is a site
         if t.kind == "country" and last is not None and re.match(r"[’']s\s+[a-z]", after) \
                 and re.fullmatch(r",\s+", text[last.end : t.start]):
             continue  # "raided Singapore, Britain's great naval base": whose it is

@@ -310,3 +310,9 @@ def test_the_powers_a_government_relies_on_are_no_sites() -> None:
 def test_a_strait_named_after_a_land_is_not_that_land() -> None:
     assert places("Cuban fighters shot down two planes of a Miami exile group over the Florida "
                   "Straits north of Havana on Saturday.") == [("Havana", 2)]
+
+
+def test_a_town_s_airport_after_of_is_a_site() -> None:
+    assert places("Gunmen broke through the perimeter fence of Kaduna International Airport "
+                  "and shot dead a guard.") == [("Kaduna", 1)]
+    assert places("Gunmen shot dead a guard on a flight to Kaduna International Airport.") == []
