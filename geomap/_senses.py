@@ -137,6 +137,8 @@ _GENERIC = re.compile(
     r"\b(?:to (?:stop|halt|end|cease|prevent|pause|suspend)|halted|paused|suspended"
     r"|(?-i:[Pp]auses|[Ss]uspends|[Hh]alts))"
     r" (?:[\w-]+ ){0,4}?(?:air ?strikes|air raids|raids|attacks|strikes|bombings|shelling)\b|"
+    r"(?:stepped|stepping|step|steps|ramped|ramping) up (?:its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:air ?strikes|raids|attacks|strikes|bombings|shelling|bombardment)\b|"
     r"(?:has|have) carried out (?:more|dozens of|hundreds of|scores of|numerous|many) "
     r"(?:[\w-]+ )?(?:strikes|attacks|raids)\b|"
     r"(?:carried out|claimed|launched|conducted|mounted|staged) (?:nearly |almost |more than |"

@@ -118,6 +118,11 @@ def test_what_an_army_seldom_or_rarely_does_is_habitual() -> None:
     assert is_generic("The targets had been guerrillas planning attacks inside the country.")
 
 
+def test_stepping_up_strikes_is_a_campaign() -> None:
+    assert is_generic("Russia has stepped up its long-range strikes as its troops push east.")
+    assert not is_generic("Russian missiles hit an apartment block in Dnipro on Saturday.")
+
+
 def test_a_controlled_explosion_is_bomb_disposal() -> None:
     assert not_a_strike("Detectives searched six homes in Leeds on Tuesday and made a "
                         "controlled explosion at one of them.")
