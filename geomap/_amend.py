@@ -43,6 +43,8 @@ _UNKNOWN_SITE = re.compile(r"\b(?:on|near|outside) (?:the )?(?-i:[A-Z])[\w’'-]
 # the town filed from ("struck late on Sunday on Badmadow island, near Ras Kamboni")
 _ON_SITE = re.compile(r"\b(?:on|at|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")  # "fell on
 # the provincial town of Lao Cai", not "a police box in Osaka"
+_WORST_SINCE = re.compile(r"\b(?:worst|deadliest|bloodiest|biggest|largest)\b[^.;]{0,60}\bsince\b"
+                          r"[^.;]*?\b(?:killed|killing|died|dead)\b", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:has|have) been killed\b"  # a war's toll, or part of the dead
                          r"|\b(?:has|have) killed (?:tens of |hundreds of )?thousands\b"
                          r"|\b(?:war|conflict|insurgency|uprising|fighting|violence)\b[^.;]{0,40}?"
@@ -102,7 +104,8 @@ def follow_up(gaz: Gazetteer, current: Draft, drafts: list[Draft], seg: Segment,
         if added:
             return
     elsewhere = text.startswith("since", seg.start + len(seg.text.rstrip()) + 1) or bool(
-        _CUMULATIVE.search(seg.text) and not ANAPHOR.search(seg.text))  # a war's toll
+        _CUMULATIVE.search(seg.text) and not ANAPHOR.search(seg.text)) or bool(
+        _WORST_SINCE.search(seg.text))  # a war's toll; "the worst ... since a man killed eight"
     struck = {q.country_code for q, _ in current.places}
     foreign = any(t.country_code not in struck for t, _ in places)  # figures of another country
     if (cas.killed is not None or cas.injured is not None or cas.none_reported) and not (

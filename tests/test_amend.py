@@ -67,3 +67,11 @@ def test_the_towns_a_sentence_names_after_a_strike_on_a_country_are_its_sites() 
     found = sorted((e.location_name, e.attacker_country, e.date)
                    for e in _events(text, dt.date(2019, 10, 10)))
     assert found == [("Ra’s al ‘Ayn", "TR", "2019-10-09"), ("Tall Abyaḑ", "TR", "2019-10-09")]
+
+
+def test_the_dead_of_what_a_strike_is_the_worst_since_are_not_its_own() -> None:
+    text = ("A man drove a truck into a crowd in Akihabara on Sunday and stabbed passers-by, "
+            "killing seven people. It was the worst random killing in Japan since a man with a "
+            "knife killed eight children at a primary school in Ikeda in June 2001.")
+    (event,) = _events(text, dt.date(2008, 6, 9))
+    assert (event.fatalities, event.fatalities_high) == (7, 7)
