@@ -47,6 +47,7 @@ from geomap._clauses import (
     origin_places,
     segments,
     sentences,
+    weak_strike,
 )
 from geomap._drafts import (
     DERIVED,
@@ -251,6 +252,9 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
                         focus = made_here[-1]
                         blamed = blamed or attacker_of(seg, text, actors, seg.start)
+                    if _AFTER_END.search(seg.connector or "") and focus in made_here and (
+                            weak_strike(seg.text)):
+                        continue  # "Jets Bomb Air Base After Border Raid on Sallum": another
                     cas = casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
                         for made in last_made:  # "No one was killed." after two sites

@@ -415,3 +415,14 @@ def test_strikes_a_massacre_came_after_are_told_next_on_their_own_day(
     found = sorted((e.location_name or "", e.date or "", e.fatalities or 0)
                    for e in read_events(text, dt.date(1976, 1, 6)))
     assert found == [("Banbridge", "1976-01-04", 3), ("Newry", "1976-01-04", 2)]
+
+
+def test_a_headline_s_raid_after_which_jets_struck_is_not_the_jets_strike(
+        read_events: Reader) -> None:
+    text = ("# Iraqi Jets Bomb Iranian Air Base After Border Raid on Mehran\n\nBAGHDAD - Iraqi "
+            "warplanes struck a major Iranian air base near Dezful on Thursday, hours after "
+            "Iranian troops with tanks attacked the Iraqi border town of Mehran, the government "
+            "said.")
+    found = sorted((e.location_name or "", e.attacker_country or "")
+                   for e in read_events(text, dt.date(1980, 9, 20)))
+    assert found == [("Dezful", "IQ"), ("Mehrān", "IR")]
