@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geomap._words import BROKE_UP, DATELINE
+from geomap._words import BROKE_UP, DATELINE, accused_of
 from geomap.actors import ActorMention
 from geomap.records import Toponym
 
@@ -88,8 +88,7 @@ _VIOLENT = re.compile(
     r"\b(?:missiles?|rockets?|drones?|UAVs?|bomb\w*|shell\w*|artillery|warplanes?|planes|jets?|"
     r"chemical|grenades?|devices?|aircraft|helicopters?|gunships?|"
     r"airstrikes?|air strikes?|air raids?|explosives?|gunmen|suicide|killed|killing|dead|died|"
-    r"wounded|"
-    r"injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
+    r"wounded|injured|injuring|casualties|kills?|blasts?|explosions?|exploded|damage|destroyed|"
     r"murdered|massacred|slaughtered|gunned down|machine-gunned|shot down|gunman|victims|"
     r"(?:was|were) shot(?=[.,;])|"
     r"attackers?|assailants?|armed men|"
@@ -345,7 +344,8 @@ def weak_strike(text: str) -> bool:
 
 def _blamed(seg: Segment, text: str, a: ActorMention) -> bool:
     """Whether ``a`` is the one blamed: "blamed on", "blamed by the Basque government on"."""
-    return bool(_BLAMED.search(text, max(seg.start, a.start - 60), a.start))
+    return bool(_BLAMED.search(text, max(seg.start, a.start - 60), a.start)) or accused_of(
+        text, seg.start, a.start, a.end)
 
 
 def blamed_actor(seg: Segment, text: str, actors: list[ActorMention]) -> ActorMention | None:

@@ -51,6 +51,7 @@ __all__ = [
     "TokenLike",
     "abbreviation_at",
     "abbreviation_pattern",
+    "accused_of",
     "adjective_forms",
     "apostrophe_name",
     "arabic_tail",
@@ -125,6 +126,20 @@ class PlaceForm:
 
 BROKE_UP = r"broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in)"
 """Security forces breaking up a gathering: a strike word, and what host forces do."""
+_ACCUSED_OF = re.compile(r"(?:\s+on \w+day)?\s+of (?:carrying out|launching|staging|mounting|"
+                         r"being behind|the (?:[\w-]+ )?(?:attack|raid|strike|bombing|shelling))")
+
+
+def accused_of(text: str, start: int, actor_start: int, actor_end: int) -> bool:
+    """Whether the actor at ``actor_start:actor_end`` is accused of the strike in the clause
+    opening at ``start``: "accused Libya on Sunday of carrying out the raid" (not by one who
+    "denied any role and accused the army of carrying out the attack": a counter-charge)."""
+    before = text[max(start, actor_start - 30) : actor_start]
+    return bool(re.search(r"\baccused\s+(?:the\s+)?$", before)
+                and not re.search(r"\bden(?:y|ied|ies)\b", text[start:actor_start])
+                and _ACCUSED_OF.match(text, actor_end))
+
+
 DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<line>(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]+"
                       r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?(?=[ \t]*\([^()\n]{1,40}\)[ \t]*[-–—]))"
                       r"(?:, [A-Z][\w .'-]+(?=, [A-Z]))?"

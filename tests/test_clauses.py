@@ -483,6 +483,16 @@ def test_a_radio_of_a_state_that_reports_a_claim_is_not_blamed() -> None:
     assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
 
 
+def test_a_state_accused_of_carrying_out_the_raid_is_blamed_but_not_in_a_counter_charge() -> None:
+    text = "Its foreign minister accused Libya on Sunday of carrying out the raid."
+    found = blamed_actor(Segment(text, 0, 0, None), text, find_actors(text))
+    assert found is not None and found.country_code == "LY"
+    text = "Separatist leaders denied any role and accused Cameroon of carrying out the attack."
+    assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
+    text = "The president accused Libya of trying to silence the radio station."
+    assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
+
+
 def test_shooting_down_an_aircraft_is_a_strike_but_not_shooting_down_drones() -> None:
     assert has_strike("The cruiser shot down an Iranian passenger jet over the strait, killing "
                       "all 290 people aboard.")
