@@ -489,6 +489,9 @@ def test_a_state_accused_of_carrying_out_the_raid_is_blamed_but_not_in_a_counter
     assert found is not None and found.country_code == "LY"
     text = "Separatist leaders denied any role and accused Cameroon of carrying out the attack."
     assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
+    text = "The head of the mission accused Serbian security forces of a massacre."
+    found = blamed_actor(Segment(text, 0, 0, None), text, find_actors(text))
+    assert found is not None and found.country_code == "RS"
     text = "The president accused Libya of trying to silence the radio station."
     assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
 
