@@ -126,9 +126,9 @@ class PlaceForm:
 
 BROKE_UP = r"broke up (?:a |the )?(?:march|protest|demonstration|rally|sit-in)"
 """Security forces breaking up a gathering: a strike word, and what host forces do."""
-_ACCUSED_OF = re.compile(r"(?:\s+[\w-]+){0,3}?(?:\s+on \w+day)?\s+of (?:carrying out|launching|staging|mounting|"
-                         r"being behind|(?:the|a) (?:[\w-]+ )?(?:attack|raid|strike|bombing|shelling"
-                         r"|massacre|killings))")
+_ACCUSED_OF = re.compile(r"(?:\s+[\w-]+){0,3}?(?:\s+on \w+day)?\s+of (?:carrying out|launching"
+                         r"|staging|mounting|being behind|(?:the|a) (?:[\w-]+ )?(?:attack|raid"
+                         r"|strike|bombing|shelling|massacre|killings))")
 
 
 def accused_of(text: str, start: int, actor_start: int, actor_end: int) -> bool:
