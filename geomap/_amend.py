@@ -121,7 +121,8 @@ def _told_sites(current: Draft, places: list[tuple[Toponym, int]], index: int,
     if (current.place is not None and current.place[1] < 4) or current.seen < index - 1:
         return []
     told = " ".join(current.texts)
-    struck = {t.country_code for t in toponyms if t.kind == "country" and t.text in told}
+    struck = {t.country_code for t in toponyms if t.kind == "country"
+              and re.search(rf"\b{re.escape(t.text)}\b", told)}
     return [(t, p) for t, p in places if p < 4 and t.country_code in struck
             and t.country_code != current.attacker_country
             and _ON_SITE.search(text, max(0, t.start - 40), t.start)]

@@ -151,6 +151,13 @@ _LATER = re.compile(r"\s*(?:(?:about|some|nearly|only|just) )?(?:an?|half an|[\w
 _AFTER_END = re.compile(r"\b(?:after|following)$")
 _CAUSE = re.compile(r".*(?:retaliat|retribut|respon[sd]|reprisal|punishment|revenge|answer"
                     r"|aveng)", re.IGNORECASE)
+
+
+def _made(d: Draft, made: list[Draft]) -> bool:
+    """Whether ``d`` is one of the drafts ``made`` (the very object, not an equal one)."""
+    return any(d is m for m in made)
+
+
 def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer | None = None,
                 merge_km: float = 60.0) -> list[Draft]:
     """Read the strike drafts of one article (see the module doc for the rules)."""
@@ -179,6 +186,8 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
         for k, seg in enumerate(parts):
             if seg.connector != ", where":
                 where = []
+            after_clause = k > 0 and bool(_AFTER_END.search(seg.connector or ""))  # "X, a day
+            # after Y": Y is another strike than X
             if k + 1 < len(parts) and parts[k + 1].connector == ", where":
                 where = linked_places(seg, text, toponyms)
             blamed = blamed_actor(seg, text, actors)
@@ -252,8 +261,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     if seg.connector == ", where" and made_here:  # "X, where 80 were killed by"
                         focus = made_here[-1]
                         blamed = blamed or attacker_of(seg, text, actors, seg.start)
-                    if _AFTER_END.search(seg.connector or "") and focus in made_here and (
-                            weak_strike(seg.text)):
+                    if after_clause and _made(focus, made_here) and weak_strike(seg.text):
                         continue  # "Jets Bomb Air Base After Border Raid on Sallum": another
                     cas = casualties(seg.text)
                     if cas.none_reported and cas.killed is None and len(last_made) > 1:
@@ -327,15 +335,14 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     [current] if current is not None else [])
                 if seg.connector and _CAUSE.match(seg.connector):
                     refs = []
-                came_after = k > 0 and bool(_AFTER_END.search(seg.connector or "")) and bool(
-                    _CAME.search(parts[k - 1].text))
-                if _AFTER_END.search(seg.connector or "") and (attacker is not None or came_after):
-                    refs = [r for r in refs if r not in made_here and not (
-                        came_after and r is current)]  # "X
-                    # on Monday, a day after French jets attacked the airstrip", "The massacre
-                    # came a day after two families were attacked": another strike than X,
+                came_after = after_clause and bool(_CAME.search(parts[k - 1].text))
+                if after_clause and (attacker is not None or came_after):
+                    refs = [r for r in refs if not _made(r, made_here) and not (
+                        came_after and r is current)]  # "X on Monday, a day after French jets
+                    # attacked the airstrip", "The massacre came a day after two families were
+                    # attacked": another strike than X, whose day the next sentence takes
                     if date is not None and date.precision == "day" and attacker is None:
-                        dates_next = (range(index + 1, index + 2), date)  # told next
+                        dates_next = (range(index + 1, index + 2), date)
                 refs = [r for r in refs if may_add_to(drafts, r, attacker, date, pub, index,
                                                       bool(ANAPHOR.search(seg.text)))
                         and not another_day(r, date, own_day)]
@@ -374,8 +381,7 @@ def read_drafts(article: Article, toponyms: list[Toponym], gazetteer: Gazetteer 
                     drafts.append(fresh)
                     add_to(fresh, sentence_text, seg.text, attacker, date, cas,
                          target_of(seg.text, place_names))
-                    if not (attacker is not None and _AFTER_END.search(seg.connector or "")
-                            and made_here):
+                    if not (attacker is not None and after_clause and made_here):
                         current = fresh  # not what a strike came a day after
                     previous = latest = fresh
                     made_here.append(fresh)
