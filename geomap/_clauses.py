@@ -164,7 +164,7 @@ OWNED = re.compile(r"-(?:owned|flagged|registered|based|born|made|built|designed
 """A name used as an owner or sponsor ("the US-owned carrier", "the Pakistan-based group"):
 neither a site nor an attacker."""
 _BY_OTHER_VERB = re.compile(r"\b(?:used|run|held|owned|operated|built|controlled|occupied|guarded"
-                            r"|seized|captured)\b")  # "a building used as a prison by Yemen's"
+                            r"|seized|captured|foil\w*|thwart\w*|prevent\w*)\b")  # "to foil X by"
 _LEFT_FROM = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|evacuat\w+|fled|flee\w*|expel\w*"
                        r"|deport\w*|retreat\w*|ousted)\s+(?:[\w-]+\s+){0,3}from\s+(?:the\s+)?$",
                        re.IGNORECASE)

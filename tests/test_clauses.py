@@ -496,6 +496,14 @@ def test_a_state_accused_of_carrying_out_the_raid_is_blamed_but_not_in_a_counter
     assert blamed_actor(Segment(text, 0, 0, None), text, find_actors(text)) is None
 
 
+def test_the_agent_of_an_attack_a_strike_was_meant_to_foil_is_not_its_attacker() -> None:
+    text = ("The Israeli military said its aircraft struck a compound near Damascus to foil "
+            "what it called an imminent attack by Iran's Quds Force.")
+    seg = Segment(text, 0, 0, None)
+    found = attacker_of(seg, text, find_actors(text), text.index("struck"))
+    assert found is not None and found.country_code == "IL"
+
+
 def test_shooting_down_an_aircraft_is_a_strike_but_not_shooting_down_drones() -> None:
     assert has_strike("The cruiser shot down an Iranian passenger jet over the strait, killing "
                       "all 290 people aboard.")
